@@ -1,0 +1,64 @@
+import type * as z from 'zod/mini';
+import { ownersResponseSchema } from './crm/users';
+import { badResponse, classifyRejection, type CrmFailure } from './crm/failure';
+import type { InvokeTemplate, TemplateContext } from './platform/request';
+import { describeIssues, fail, ok, parseJson, REPORT_INPUT, type Result } from './validation';
+
+/**
+ * Every request template in config/requests.json, with the schema its response must match.
+ * A unit test keeps this list, the manifest and requests.json in step.
+ */
+export const templateResponseSchemas = {
+  /** `GET /selector/owners`: cheap, needs only a valid key; used as the credentials check. */
+  listOwners: ownersResponseSchema,
+} satisfies Record<string, z.ZodMiniType>;
+
+export type TemplateName = keyof typeof templateResponseSchemas;
+
+/** What each template substitutes from `context` (path and query only from the front end). */
+export interface TemplateContexts {
+  listOwners: Record<string, never>;
+}
+
+export type TemplateResponse<N extends TemplateName> = z.infer<(typeof templateResponseSchemas)[N]>;
+
+export const templateNames = Object.keys(templateResponseSchemas) as TemplateName[];
+
+function parseBody<N extends TemplateName>(name: N, status: number, body: string): Result<TemplateResponse<N>, CrmFailure> {
+  const json = parseJson(body);
+  if (!json.ok) return fail(badResponse(`${name}: response is not JSON (${json.failure})`, status));
+  const schema: z.ZodMiniType = templateResponseSchemas[name];
+  const parsed = schema.safeParse(json.value, REPORT_INPUT);
+  if (!parsed.success) {
+    return fail(badResponse(`${name}: unexpected response: ${describeIssues(parsed.error.issues)}`, status));
+  }
+  return ok(parsed.data as TemplateResponse<N>);
+}
+
+/** `client.request` in the browser, `$request` on the server. */
+export interface TemplateRequester {
+  invokeTemplate: InvokeTemplate;
+}
+
+/**
+ * Invoke a template through either side's request method and validate what comes back.
+ * Never throws: a rejection or an unexpected body becomes a `CrmFailure`. The method is
+ * called on its object: the platform's SDKs may depend on `this`.
+ */
+export async function callTemplate<N extends TemplateName>(
+  requester: TemplateRequester,
+  name: N,
+  context: TemplateContexts[N],
+  body?: unknown,
+): Promise<Result<TemplateResponse<N>, CrmFailure>> {
+  const options = {
+    context: context as TemplateContext,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+  try {
+    const answer = await requester.invokeTemplate(name, options);
+    return parseBody(name, answer.status, answer.response);
+  } catch (rejection) {
+    return fail(classifyRejection(rejection));
+  }
+}
