@@ -1,0 +1,213 @@
+import type { CrmFailureKind } from '../../common/crm/failure';
+import type { InvokeTemplate, TemplateSuccess } from '../../common/platform/request';
+import { type HandlerPlatform, RENDER_MESSAGE_MAX, type RenderData } from '../../common/platform/serverless';
+import { checkInstallPayload, INSTALL_MESSAGES, onAppInstall, vetoMessage } from './install';
+
+const API_KEY = 'Zx9-very-secret-api-key-Q7';
+const DOMAIN = 'acme.myfreshworks.com';
+
+/** The onAppInstall payload of platform.md §4.1. */
+function payload(iparams: Record<string, unknown> = { domain: DOMAIN, api_key: API_KEY }) {
+  return {
+    account_id: '402000189098',
+    domain: DOMAIN,
+    event: 'onAppInstall',
+    region: 'US',
+    timestamp: 1_717_171_717_171,
+    currentHost: {
+      subscribed_modules: ['contact', 'deal', 'sales_account'],
+      endpoint_urls: { freshworks_crm: `https://${DOMAIN}` },
+    },
+    iparams,
+  };
+}
+
+function withoutIparams(): Record<string, unknown> {
+  const rest: Record<string, unknown> = payload();
+  delete rest.iparams;
+  return rest;
+}
+
+const OWNERS_OK: TemplateSuccess = {
+  status: 200,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  response: JSON.stringify({ users: [{ id: 31016358306, display_name: 'Ann Lee', email: 'ann@example.com' }] }),
+};
+
+function fakePlatform(invoke: InvokeTemplate) {
+  const invokeTemplate = jest.fn<ReturnType<InvokeTemplate>, Parameters<InvokeTemplate>>(invoke);
+  const renderData = jest.fn<void, Parameters<RenderData>>();
+  const logLine = () => jest.fn<void, unknown[]>();
+  const log = { info: logLine(), warn: logLine(), error: logLine() };
+  const platform: HandlerPlatform = { request: { invokeTemplate }, renderData, log };
+  /** Everything logged at any level, one call per line. */
+  const logged = (): string =>
+    [...log.info.mock.calls, ...log.warn.mock.calls, ...log.error.mock.calls].map((call) => call.map(String).join(' ')).join('\n');
+  return { platform, invokeTemplate, renderData, log, logged };
+}
+
+ 
+const rejectWith = (rejection: unknown) => (): Promise<TemplateSuccess> => Promise.reject(rejection);
+
+describe('INSTALL_MESSAGES', () => {
+  it.each(Object.entries(INSTALL_MESSAGES))('%s fits the 60 characters the platform shows', (_key, message) => {
+    expect(message.length).toBeGreaterThan(0);
+    expect(message.length).toBeLessThanOrEqual(RENDER_MESSAGE_MAX);
+  });
+});
+
+describe('vetoMessage', () => {
+  it.each([
+    ['unauthorized', INSTALL_MESSAGES.unauthorized],
+    ['forbidden', INSTALL_MESSAGES.forbidden],
+    ['not_found', INSTALL_MESSAGES.notFound],
+    ['rate_limited', INSTALL_MESSAGES.rateLimited],
+    ['unreachable', INSTALL_MESSAGES.unreachable],
+    ['timeout', INSTALL_MESSAGES.unreachable],
+    ['server_error', INSTALL_MESSAGES.failed],
+    ['platform', INSTALL_MESSAGES.failed],
+    ['invalid', INSTALL_MESSAGES.failed],
+    ['bad_response', INSTALL_MESSAGES.unexpected],
+  ] as Array<[CrmFailureKind, string]>)('%s → %s', (kind, message) => {
+    expect(vetoMessage({ kind, messages: [], detail: 'x' })).toBe(message);
+  });
+});
+
+describe('checkInstallPayload', () => {
+  it('passes a complete payload', () => {
+    expect(checkInstallPayload(payload())).toBeUndefined();
+  });
+
+  it.each([null, undefined, 'onAppInstall', 42, [], {}])('refuses the non-payload %p', (args) => {
+    expect(checkInstallPayload(args)).toBe(INSTALL_MESSAGES.badPayload);
+  });
+
+  it('refuses a payload without iparams', () => {
+    expect(checkInstallPayload(withoutIparams())).toBe(INSTALL_MESSAGES.badPayload);
+  });
+
+  it.each(['https://acme.myfreshworks.com', 'acme.freshsales.io', ''])('refuses the domain %j', (domain) => {
+    expect(checkInstallPayload(payload({ domain, api_key: API_KEY }))).toBe(INSTALL_MESSAGES.badDomain);
+  });
+
+  it('asks for the domain first when both are wrong', () => {
+    expect(checkInstallPayload(payload({ domain: 'https://x', api_key: '' }))).toBe(INSTALL_MESSAGES.badDomain);
+  });
+
+  it.each([{ domain: DOMAIN, api_key: '' }, { domain: DOMAIN, api_key: '   ' }, { domain: DOMAIN }, { domain: DOMAIN, api_key: 7 }])(
+    'asks for the key for %j',
+    (iparams) => {
+      expect(checkInstallPayload(payload(iparams))).toBe(INSTALL_MESSAGES.missingKey);
+    },
+  );
+});
+
+describe('onAppInstall', () => {
+  it('completes the installation when the owners call succeeds', async () => {
+    const fake = fakePlatform(() => Promise.resolve(OWNERS_OK));
+    await onAppInstall(payload(), fake.platform);
+    expect(fake.invokeTemplate).toHaveBeenCalledTimes(1);
+    expect(fake.invokeTemplate).toHaveBeenCalledWith('listOwners', { context: {} });
+    expect(fake.renderData).toHaveBeenCalledTimes(1);
+    expect(fake.renderData.mock.calls[0]).toEqual([]);
+    expect(fake.log.error).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['401 from Freshsales', rejectWith({ status: 401, errorSource: 'APP', response: '{"login":"failed"}' }), INSTALL_MESSAGES.unauthorized],
+    ['403 from Freshsales', rejectWith({ status: 403, errorSource: 'APP', response: '{"errors":{"code":403,"message":["Denied"]}}' }), INSTALL_MESSAGES.forbidden],
+    ['404 with an empty body', rejectWith({ status: 404, errorSource: 'APP', response: '' }), INSTALL_MESSAGES.notFound],
+    ['429 from Freshsales', rejectWith({ status: 429, errorSource: 'APP', headers: { 'Retry-After': '60' } }), INSTALL_MESSAGES.rateLimited],
+    ['429 from the platform', rejectWith({ status: 429, errorSource: 'PLATFORM' }), INSTALL_MESSAGES.rateLimited],
+    ['502 from the platform', rejectWith({ status: 502, errorSource: 'PLATFORM', message: 'ENOTFOUND' }), INSTALL_MESSAGES.unreachable],
+    ['504 from the platform', rejectWith({ status: 504, errorSource: 'PLATFORM' }), INSTALL_MESSAGES.unreachable],
+    ['500 from Freshsales', rejectWith({ status: 500, errorSource: 'APP', response: '<html>oops</html>' }), INSTALL_MESSAGES.failed],
+    ['400 from the platform', rejectWith({ status: 400, errorSource: 'PLATFORM', message: 'template error' }), INSTALL_MESSAGES.failed],
+    ['400 from Freshsales', rejectWith({ status: 400, response: '{"errors":{"code":400,"message":["bad"]}}' }), INSTALL_MESSAGES.failed],
+    ['415 from the platform', rejectWith({ status: 415, errorSource: 'PLATFORM' }), INSTALL_MESSAGES.unexpected],
+    ['a 200 login page', () => Promise.resolve({ ...OWNERS_OK, response: '<!DOCTYPE html><title>Login</title>' }), INSTALL_MESSAGES.unexpected],
+    ['a 200 of the wrong shape', () => Promise.resolve({ ...OWNERS_OK, response: '{"owners":[]}' }), INSTALL_MESSAGES.unexpected],
+    ['a rejection without a status', rejectWith(new Error('socket hang up')), INSTALL_MESSAGES.unreachable],
+  ] as Array<[string, InvokeTemplate, string]>)('vetoes on %s', async (_case, invoke, message) => {
+    const fake = fakePlatform(invoke);
+    await onAppInstall(payload(), fake.platform);
+    expect(fake.invokeTemplate).toHaveBeenCalledTimes(1);
+    expect(fake.renderData).toHaveBeenCalledTimes(1);
+    expect(fake.renderData).toHaveBeenCalledWith({ message });
+    expect(fake.log.error).toHaveBeenCalledTimes(1);
+    expect(fake.log.error.mock.calls[0]?.[0]).toMatch(/^onAppInstall: credentials check failed: /);
+    expect(fake.logged()).not.toContain(API_KEY);
+  });
+
+  it('logs what went wrong for developers', async () => {
+    const fake = fakePlatform(rejectWith({ status: 502, errorSource: 'PLATFORM', message: 'getaddrinfo ENOTFOUND' }));
+    await onAppInstall(payload(), fake.platform);
+    expect(fake.log.error).toHaveBeenCalledWith(
+      'onAppInstall: credentials check failed: HTTP 502 from the platform: getaddrinfo ENOTFOUND',
+    );
+  });
+
+  it.each([
+    ['not an object', 'install me', INSTALL_MESSAGES.badPayload],
+    ['null', null, INSTALL_MESSAGES.badPayload],
+    ['missing iparams', withoutIparams(), INSTALL_MESSAGES.badPayload],
+    ['a domain with https://', payload({ domain: `https://${DOMAIN}`, api_key: API_KEY }), INSTALL_MESSAGES.badDomain],
+    ['a domain with a port', payload({ domain: `${DOMAIN}:443`, api_key: API_KEY }), INSTALL_MESSAGES.badDomain],
+    ['an empty key', payload({ domain: DOMAIN, api_key: '' }), INSTALL_MESSAGES.missingKey],
+    ['a whitespace key', payload({ domain: DOMAIN, api_key: '  ' }), INSTALL_MESSAGES.missingKey],
+  ])('vetoes %s without calling any template', async (_case, args, message) => {
+    const fake = fakePlatform(() => Promise.resolve(OWNERS_OK));
+    await onAppInstall(args, fake.platform);
+    expect(fake.invokeTemplate).not.toHaveBeenCalled();
+    expect(fake.renderData).toHaveBeenCalledTimes(1);
+    expect(fake.renderData).toHaveBeenCalledWith({ message });
+    expect(fake.logged()).not.toContain(API_KEY);
+  });
+
+  it('an invoker that throws synchronously is absorbed by callTemplate: one veto, no secret logged', async () => {
+    const fake = fakePlatform(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'invokeTemplate')");
+    });
+    await expect(onAppInstall(payload(), fake.platform)).resolves.toBeUndefined();
+    expect(fake.renderData).toHaveBeenCalledTimes(1);
+    expect(fake.renderData).toHaveBeenCalledWith({ message: INSTALL_MESSAGES.failed });
+    expect(fake.log.error).toHaveBeenCalledTimes(1);
+    expect(fake.logged()).not.toContain(API_KEY);
+  });
+
+  it('an unexpected throw outside the call (no $request) → the generic failed message, once', async () => {
+    const fake = fakePlatform(() => Promise.resolve(OWNERS_OK));
+    const broken = { ...fake.platform, request: undefined } as unknown as HandlerPlatform;
+    await expect(onAppInstall(payload(), broken)).resolves.toBeUndefined();
+    expect(fake.renderData).toHaveBeenCalledTimes(1);
+    expect(fake.renderData).toHaveBeenCalledWith({ message: INSTALL_MESSAGES.failed });
+    expect(fake.log.error).toHaveBeenCalledTimes(1);
+    expect(fake.log.error.mock.calls[0]?.[0]).toMatch(/^onAppInstall: .*invokeTemplate/);
+    expect(fake.logged()).not.toContain(API_KEY);
+  });
+
+  it('an unexpected non-Error throw is logged as text and still answered once', async () => {
+    const fake = fakePlatform(() => Promise.resolve(OWNERS_OK));
+    const request = {
+      get invokeTemplate(): InvokeTemplate {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the case under test
+        throw 'sandbox exploded';
+      },
+    };
+    await onAppInstall(payload(), { ...fake.platform, request });
+    expect(fake.renderData).toHaveBeenCalledTimes(1);
+    expect(fake.renderData).toHaveBeenCalledWith({ message: INSTALL_MESSAGES.failed });
+    expect(fake.log.error).toHaveBeenCalledWith('onAppInstall: credentials check failed: sandbox exploded');
+  });
+
+  it('a throw outside callTemplate (here: the logger itself) still ends in exactly one renderData', async () => {
+    const fake = fakePlatform(() => Promise.reject({ status: 401, errorSource: 'APP' }));
+    fake.log.error.mockImplementationOnce(() => {
+      throw new Error('log sink closed');
+    });
+    await onAppInstall(payload(), fake.platform);
+    expect(fake.renderData).toHaveBeenCalledTimes(1);
+    expect(fake.renderData).toHaveBeenCalledWith({ message: INSTALL_MESSAGES.failed });
+    expect(fake.log.error).toHaveBeenLastCalledWith('onAppInstall: log sink closed');
+  });
+});
