@@ -1,0 +1,3 @@
+import { mountSidebar } from '../boot';
+
+void mountSidebar('sales_account');

@@ -1,0 +1,47 @@
+import type { CrmFailureKind } from '../../../common/crm/failure';
+
+/**
+ * Every user-facing string of the front end, in one place for translation. Values with
+ * `{name}` placeholders go through `format`.
+ */
+export const messages = {
+  appTitle: 'Companion for Freshsales',
+  entityLabel: {
+    contact: 'Contact',
+    deal: 'Deal',
+    sales_account: 'Account',
+  },
+  connection: {
+    heading: 'Freshsales connection',
+    checking: 'Checking the connection to Freshsales…',
+    connected: 'Connected to {domain}',
+    users: '{count} users in this account',
+    oneUser: '1 user in this account',
+  },
+  actions: {
+    retry: 'Try again',
+  },
+  failure: {
+    unauthorized: 'Freshsales rejected the API key. Ask an admin to update it in the app settings.',
+    forbidden: 'Your Freshsales role does not allow this.',
+    not_found: 'Freshsales could not find this record. It may have been deleted.',
+    invalid: 'Freshsales did not accept the request.',
+    rate_limited: 'Freshsales is busy right now. Try again in a minute.',
+    server_error: 'Freshsales had a problem answering. Try again in a moment.',
+    unreachable: 'Could not reach Freshsales. Check your connection and try again.',
+    timeout: 'Freshsales took too long to answer. Try again.',
+    platform: 'The app could not send the request. Try again, or contact your admin.',
+    bad_response: 'Freshsales sent an answer the app does not understand.',
+  } satisfies Record<CrmFailureKind, string>,
+  boot: {
+    noClient: 'This page must be opened inside Freshsales.',
+  },
+} as const;
+
+/** Fill `{name}` placeholders; unknown names stay visible rather than vanish. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}

@@ -1,0 +1,2 @@
+// CSS imports (Crayons' stylesheet, styles.css) mean nothing under jsdom; jest maps them here.
+export const styles = {};
