@@ -3,10 +3,6 @@
 // literal object of functions that pass the sandbox globals on to the modules in lib/.
 import { onAppInstall } from './lib/install';
 
-// The directive below sits on the `declare`, which tsc erases with its comments, so it never
-// reaches dist/server/server.js (whose lint knows no @typescript-eslint rules). The free
-// variable is assigned once and read by the sandbox, which ESLint cannot see.
-/* eslint-disable prefer-const, @typescript-eslint/no-unused-vars */
 declare let exports: Record<string, (args: unknown) => unknown>;
 
 exports = {
