@@ -94,7 +94,7 @@ export default tseslint.config(
   },
   {
     // Tests poke at JSON and fakes dynamically; type safety there buys little.
-    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', '**/testing/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
