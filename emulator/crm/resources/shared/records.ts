@@ -32,5 +32,7 @@ export function touch<R extends RecordBase>(row: R, actor: UserRow, now: number)
  * events (§1.2).
  */
 export function publish(context: CrmContext, change: ChangedRecord, actor: UserRow): void {
-  context.feed.publish(context.store, { ...change, actor, at: context.clock.now() });
+  // Copies, so the event cannot change when the row is edited after this write.
+  const copy = { ...change, after: snapshotOf(change.after) } as ChangedRecord;
+  context.feed.publish(context.store, { ...copy, actor, at: context.clock.now() });
 }

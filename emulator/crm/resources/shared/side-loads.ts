@@ -9,13 +9,6 @@ export function sideLoadUser(sideLoads: SideLoads, store: CrmStore, id: Id | nul
   if (user !== undefined) sideLoads.add('users', user.id, () => userJson(user));
 }
 
-/** Adds a selector entry (lead source, territory, …) under `key`. */
-export function sideLoadChoice(sideLoads: SideLoads, key: string, rows: readonly { id: Id }[], id: Id | null | undefined): void {
-  sideLoads.touch(key);
-  const row = id === null || id === undefined ? undefined : rows.find((candidate) => candidate.id === id);
-  if (row !== undefined) sideLoads.add(key, row.id, () => ({ ...row }));
-}
-
 export function findChoice<R extends ChoiceRow | { id: Id }>(rows: readonly R[], id: Id | null | undefined): R | undefined {
   return id === null || id === undefined ? undefined : rows.find((row) => row.id === id);
 }
