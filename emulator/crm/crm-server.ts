@@ -27,6 +27,8 @@ export interface CrmServerOptions {
   maxBodyBytes?: number;
   /** Persist the store here after writes and on close. */
   dataFile?: string;
+  /** `false` switches the account's API limits off (throughput benchmarks only). */
+  limits?: boolean;
 }
 
 export interface CrmServer {
@@ -77,13 +79,17 @@ function faultController(options: CrmServerOptions): FaultController {
   return faults;
 }
 
+function limiterFor(options: CrmServerOptions, clock: Clock): RateLimiter {
+  return options.limits === false ? RateLimiter.unlimited(clock) : RateLimiter.forPlan(clock, options.store.account.plan);
+}
+
 /** Starts the Freshsales stand-in over HTTP. */
 export async function startCrmServer(options: CrmServerOptions): Promise<CrmServer> {
   const clock = options.clock ?? systemClock;
   const store = options.store;
   const feed = new ChangeFeed(buildProductEvent);
   const faults = faultController(options);
-  const limiter = RateLimiter.forPlan(clock, store.account.plan);
+  const limiter = limiterFor(options, clock);
   const router = registerResources(new Router<CrmHandler>(), options.resources);
   const saver = debouncedSaver(store, options.dataFile);
   const deps: PipelineDeps = {

@@ -45,6 +45,11 @@ export class RateLimiter {
     return new RateLimiter(clock, { perMinute: MINUTE_LIMIT, perHour: HOURLY_LIMITS[plan] });
   }
 
+  /** Only for throughput benchmarks, where the limit itself would be what is measured. */
+  static unlimited(clock: Clock): RateLimiter {
+    return new RateLimiter(clock, { perMinute: Number.MAX_SAFE_INTEGER, perHour: Number.MAX_SAFE_INTEGER });
+  }
+
   private roll(window: Window, now: number): void {
     const start = now - (now % window.size);
     if (start !== window.start) {
