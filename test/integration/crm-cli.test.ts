@@ -14,13 +14,17 @@ interface Running {
 /** `npm run crm -- …` as a user runs it, reading the base URL and key it prints. */
 function startCli(args: string[]): Promise<Running> {
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'emulator/crm/cli.ts', ...args], { cwd: ROOT });
+  started.add(child);
   let output = '';
   return new Promise((resolve, reject) => {
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const apiBase = /base URL\s+(\S+)/.exec(output)?.[1];
       const apiKey = /API key\s+(\S+)/.exec(output)?.[1];
-      if (apiBase !== undefined && apiKey !== undefined) resolve({ child, apiBase, apiKey, output: () => output });
+      // The faults line is the banner's last: only then has all of it arrived.
+      if (apiBase !== undefined && apiKey !== undefined && /faults\s+\S+.*\n/.test(output)) {
+        resolve({ child, apiBase, apiKey, output: () => output });
+      }
     };
     child.stdout?.on('data', read);
     child.stderr?.on('data', read);
@@ -28,12 +32,22 @@ function startCli(args: string[]): Promise<Running> {
   });
 }
 
+const started = new Set<ChildProcess>();
+
 function stop(running: Running): Promise<void> {
+  started.delete(running.child);
+  if (running.child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     running.child.once('exit', () => resolve());
     running.child.kill('SIGTERM');
   });
 }
+
+// A failed assertion must not leave a stand-in running: Jest would wait on it forever.
+afterEach(() => {
+  started.forEach((child) => child.kill('SIGKILL'));
+  started.clear();
+});
 
 const call = async (running: Running, method: string, path: string, body?: unknown) => {
   const response = await fetch(`${running.apiBase}${path}`, {
