@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../clock';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
-import type { CrmHandler } from './context';
+import type { CrmHandler, CrmReply } from './context';
+import { internalCall } from './internal';
 import { ChangeFeed } from './feed/change-feed';
 import { buildProductEvent } from './feed/product-events';
 import { FaultController, seededRandom, type FaultRule } from './faults';
 import { DEFAULT_MAX_BODY_BYTES } from './http/body';
-import { Router } from './http/router';
+import { Router, type Method } from './http/router';
 import { API_PREFIX, handle, type PipelineDeps } from './pipeline';
 import { RateLimiter } from './rate-limit';
 import { registerResources, type RegisterRoutes } from './resources/index';
@@ -46,6 +47,11 @@ export interface CrmServer {
   routes(): string[];
   /** Serve a request that arrived elsewhere (the platform emulator routes hosts here in process). */
   handle(request: IncomingMessage, response: ServerResponse): void;
+  /**
+   * A call made by the product's own UI (the emulator's host page), acting as the account's
+   * first user: no API key, no rate limit, no faults, but the same handlers and change feed.
+   */
+  internal(method: Method, pathAndQuery: string, body?: unknown): CrmReply;
   save(): void;
   close(): Promise<void>;
 }
@@ -127,6 +133,11 @@ export async function startCrmServer(options: CrmServerOptions): Promise<CrmServ
     clock,
     routes: () => router.list(),
     handle: serve,
+    internal: (method, pathAndQuery, body) => {
+      const reply = internalCall(deps.context, router, method, pathAndQuery, body);
+      if (method !== 'GET' && reply.status < 300) saver.schedule();
+      return reply;
+    },
     save: saver.flush,
     close: async () => {
       saver.flush();
