@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { EmulatorContext } from '../context';
+import { sendJson, sendText } from '../http/dispatch';
+import { bundleBrowserScript } from './bundle';
+import { APP_PREFIX, CLIENT_SCRIPT_PATH } from './protocol';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+const APP_CLIENT = /\{\{\{appclient\}\}\}/g;
+const CLIENT_ENTRY = join(__dirname, 'client', 'index.ts');
+
+/** A path under app/ that cannot climb out of it. */
+function appFile(appDir: string, relative: string): string | undefined {
+  const root = join(appDir, 'app');
+  const path = normalize(join(root, decodeURIComponent(relative)));
+  if (!path.startsWith(root + sep) || !existsSync(path) || !statSync(path).isFile()) return undefined;
+  return path;
+}
+
+function serveFile(response: ServerResponse, path: string): void {
+  const type = TYPES[extname(path)] ?? 'application/octet-stream';
+  if (extname(path) === '.html') {
+    // The platform rewrites the placeholder when it serves the page (platform.md §7.1).
+    return sendText(response, 200, readFileSync(path, 'utf8').replace(APP_CLIENT, CLIENT_SCRIPT_PATH), type, { 'Cache-Control': 'no-store' });
+  }
+  const body = readFileSync(path);
+  response.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length) }).end(body);
+}
+
+/**
+ * `/__fdk/app/<installationId>/<path>`: the installed app's pages and assets, and
+ * `/__fdk/client.js`: the client that replaces `{{{appclient}}}`. True when it answered.
+ */
+export async function serveAppFiles(context: EmulatorContext, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  const path = new URL(request.url ?? '/', 'http://emulator.local').pathname;
+  if (path === CLIENT_SCRIPT_PATH) {
+    sendText(response, 200, await bundleBrowserScript(CLIENT_ENTRY), 'text/javascript; charset=utf-8');
+    return true;
+  }
+  if (!path.startsWith(`${APP_PREFIX}/`)) return false;
+  const file = installedAppFile(context, path.slice(APP_PREFIX.length + 1));
+  if (file === undefined) sendJson(response, 404, { message: `Not found: ${path}` });
+  else serveFile(response, file);
+  return true;
+}
+
+/** `<installationId>/<path>` of the live installation only. */
+function installedAppFile(context: EmulatorContext, rest: string): string | undefined {
+  const [installationId = '', ...parts] = rest.split('/');
+  return context.installation()?.id === installationId ? appFile(context.app.dir, parts.join('/')) : undefined;
+}
