@@ -1,0 +1,205 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ManualClock, systemClock, type Clock } from '../clock';
+import type { CrmServer } from '../crm/crm-server';
+import { Router } from '../crm/http/router';
+import { startStandIn } from '../crm/stand-in';
+import { loadApp } from './app-loader';
+import type { EmulatorRoute, InstallOutcome } from './context';
+import { externalEventRoutes } from './events/external-route';
+import { registerFrontendApi } from './frontend/api';
+import { serveAppFiles } from './frontend/app-files';
+import { registerHostPages } from './frontend/pages';
+import { dispatch, sendJson } from './http/dispatch';
+import { registerSettingsPages } from './install/settings-page';
+import { Inspector } from './inspector/inspector';
+import { registerInspector } from './inspector/page';
+import { Platform } from './platform';
+import { createHostRouting } from './requests/routing';
+import type { InstallationIdentity, LoadedApp } from './types';
+
+export const DEFAULT_PORT = 10001;
+
+/** Where templates addressed to *.myfreshworks.com go. */
+export type CrmTarget =
+  | { kind: 'stand-in'; seed?: number; server?: CrmServer }
+  | { kind: 'url'; url: string; domain?: string }
+  | { kind: 'live'; domain: string };
+
+export interface EmulatorOptions {
+  appDir: string;
+  /** 10001 like `fdk run`; 0 picks a free port. */
+  port?: number;
+  host?: string;
+  clock?: Clock;
+  crm?: CrmTarget;
+  /** Exact hostnames (a customer's webhook receiver) → local base URLs. */
+  hostOverrides?: Record<string, string>;
+  invocationTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** How often due schedules are checked on a real clock (ms); a ManualClock fires them in advance(). */
+  scheduleTickMs?: number;
+}
+
+export interface Emulator {
+  url: string;
+  app: LoadedApp;
+  platform: Platform;
+  crm?: CrmServer;
+  inspector: Inspector;
+  clock: Clock;
+  install(values: Record<string, unknown>): Promise<InstallOutcome>;
+  uninstall(): Promise<InstallOutcome>;
+  recordUrl(type: 'contacts' | 'deals' | 'accounts', id?: number): string;
+  settingsUrl(): string;
+  /** POSTs a webhook to the installation's URL, as a third party would. */
+  postExternalEvent(body: string, contentType?: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  /** Moves a ManualClock, fires due schedules, and waits for queued events. */
+  advance(ms: number): Promise<void>;
+  /** Waits until every queued event handler has finished. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const PROJECT_NODE_MODULES = join(__dirname, '..', '..', 'node_modules');
+
+async function crmFor(target: CrmTarget, clock: Clock): Promise<{ server?: CrmServer; owned: boolean }> {
+  if (target.kind !== 'stand-in') return { owned: false };
+  if (target.server !== undefined) return { server: target.server, owned: false };
+  return { server: await startStandIn({ seed: target.seed ?? 1, clock }), owned: true };
+}
+
+function domainFor(target: CrmTarget, crm: CrmServer | undefined): string {
+  if (crm !== undefined) return crm.store.account.domain;
+  return target.kind === 'stand-in' ? 'demo.myfreshworks.com' : (target.domain ?? 'demo.myfreshworks.com');
+}
+
+function identityFor(app: LoadedApp, domain: string, crm: CrmServer | undefined): InstallationIdentity {
+  const modules = Object.keys(app.manifest.modules).filter((name) => name !== 'common');
+  return {
+    id: 'installation',
+    accountId: crm?.store.account.accountId ?? '1967183444532229946',
+    domain,
+    region: crm?.store.account.region ?? 'US',
+    currentHost: { subscribed_modules: modules, endpoint_urls: { freshworks_crm: `https://${domain}` } },
+  };
+}
+
+/** The signed-in user as `client.data.get('loggedInUser')` gives it (platform.md §7.2). */
+function loggedInUserFor(crm: CrmServer | undefined, domain: string): Record<string, unknown> {
+  const fallback = { id: 1, display_name: 'Emulator User', email: `user@${domain}`, work_number: null, mobile_number: null, job_title: null, language: 'en', time_zone: 'UTC', deal_pipeline_id: null };
+  const user = crm?.store.users[0] ?? fallback;
+  return {
+    id: user.id,
+    display_name: user.display_name,
+    email: user.email,
+    is_active: true,
+    work_number: user.work_number,
+    mobile_number: user.mobile_number,
+    job_title: user.job_title,
+    language: user.language,
+    time_zone: user.time_zone,
+    deal_pipeline_id: user.deal_pipeline_id,
+    account_id: crm?.store.account.accountId ?? '1967183444532229946',
+    abilities: [],
+    territory_ids: [],
+  };
+}
+
+function crmBaseUrl(target: CrmTarget, crm: CrmServer | undefined): string | undefined {
+  if (crm !== undefined) return crm.url;
+  return target.kind === 'url' ? target.url : undefined;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function routerFor(platform: Platform): Router<EmulatorRoute> {
+  const router = new Router<EmulatorRoute>();
+  [registerHostPages, registerFrontendApi, registerSettingsPages, registerInspector, externalEventRoutes(platform)].forEach((register) => register(router));
+  return router;
+}
+
+function handler(platform: Platform, router: Router<EmulatorRoute>) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const work = async () => {
+      if (await serveAppFiles(platform, request, response)) return;
+      if (!(await dispatch(router, platform, request, response))) sendJson(response, 404, { message: `Not found: ${request.url ?? ''}` });
+    };
+    work().catch((error: unknown) => sendJson(response, 500, { message: error instanceof Error ? error.message : 'internal error' }));
+  };
+}
+
+function scheduleTicker(platform: Platform, clock: Clock, everyMs: number | undefined): NodeJS.Timeout | undefined {
+  if (clock instanceof ManualClock || everyMs === 0) return undefined;
+  const timer = setInterval(() => void platform.runDueSchedules(), everyMs ?? 1000);
+  timer.unref();
+  return timer;
+}
+
+/** Starts the platform emulator with an app directory, on the stand-in by default. */
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const clock = options.clock ?? systemClock;
+  const target = options.crm ?? { kind: 'stand-in' };
+  const app = await loadApp(options.appDir);
+  const { server: crm, owned } = await crmFor(target, clock);
+  const domain = domainFor(target, crm);
+  const inspector = new Inspector(clock);
+  let url = '';
+  const platform = new Platform({
+    app,
+    clock,
+    inspector,
+    crm,
+    routing: createHostRouting({ crmBaseUrl: crmBaseUrl(target, crm), live: target.kind === 'live', overrides: options.hostOverrides }),
+    identity: identityFor(app, domain, crm),
+    loggedInUser: loggedInUserFor(crm, domain),
+    baseUrl: () => url,
+    invocationTimeoutMs: options.invocationTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs,
+    nodeModules: [PROJECT_NODE_MODULES],
+  });
+  const unsubscribe = crm?.feed.subscribe((event) => void platform.dispatchProduct(event));
+  const server = createServer(handler(platform, routerFor(platform)));
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, options.port ?? DEFAULT_PORT, host);
+  url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+  const ticker = scheduleTicker(platform, clock, options.scheduleTickMs);
+  return {
+    url,
+    app,
+    platform,
+    crm,
+    inspector,
+    clock,
+    install: (values) => platform.install(values),
+    uninstall: () => platform.uninstall(),
+    recordUrl: (type, id) => `${url}/crm/sales/${type}${id === undefined ? '' : `/${id}`}`,
+    settingsUrl: () => `${url}/__fdk/settings`,
+    postExternalEvent: async (body, contentType = 'application/json', headers = {}) => {
+      const targetUrl = platform.installation()?.services.targetUrl();
+      if (targetUrl === undefined) throw new Error('install the app before posting external events');
+      const response = await fetch(targetUrl, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body });
+      return { status: response.status, text: await response.text() };
+    },
+    advance: async (ms) => {
+      if (!(clock instanceof ManualClock)) throw new Error('advance() needs a ManualClock');
+      clock.advance(ms);
+      await platform.runDueSchedules();
+      await platform.idle();
+    },
+    idle: () => platform.idle(),
+    close: async () => {
+      if (ticker !== undefined) clearInterval(ticker);
+      unsubscribe?.();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (owned) await crm?.close();
+    },
+  };
+}

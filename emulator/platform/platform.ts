@@ -1,0 +1,232 @@
+import type { TemplateInvokeOptions, TemplateSuccess } from '../../common/platform/request';
+import type { Clock } from '../clock';
+import type { CrmServer } from '../crm/crm-server';
+import type { ProductEvent } from '../crm/feed/change-feed';
+import type { EmulatorContext, InstallOutcome } from './context';
+import { externalEnvelope, productEnvelope, scheduledEnvelope, setupEnvelope, smiPayload } from './events/envelope';
+import { Installation } from './installation';
+import type { Inspector } from './inspector/inspector';
+import { setupOutcome, smiOutcome } from './outcomes';
+import type { createHostRouting } from './requests/routing';
+import { ServerSandbox } from './sandbox/sandbox';
+import {
+  PlatformError, type Caller, type InstallationIdentity, type InvocationRequest, type InvocationResult, type LoadedApp, type SandboxServices,
+} from './types';
+
+export interface PlatformOptions {
+  app: LoadedApp;
+  clock: Clock;
+  inspector: Inspector;
+  crm?: CrmServer;
+  routing: ReturnType<typeof createHostRouting>;
+  identity: InstallationIdentity;
+  loggedInUser: Record<string, unknown>;
+  baseUrl: () => string;
+  /** Serverless execution limit, 20 s on the platform (§2.6); tests shorten it. */
+  invocationTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Where declared npm dependencies of server code are found besides the app's own node_modules. */
+  nodeModules?: string[];
+}
+
+const NOT_INSTALLED = () => new PlatformError({ status: 400, message: 'The app is not installed', errorSource: 'PLATFORM' });
+const TARGET_URL_REFUSED = () =>
+  new PlatformError({ status: 400, message: 'generateTargetUrl is supported only in onAppInstall and product event handlers', errorSource: 'PLATFORM' });
+
+/** Which handlers may generate the external-event URL (platform.md §4.2). */
+const TARGET_URL_EVENTS = new Set(['onAppInstall']);
+
+export class Platform implements EmulatorContext {
+  readonly app: LoadedApp;
+  readonly clock: Clock;
+  readonly inspector: Inspector;
+  readonly crm?: CrmServer;
+  private readonly sandbox: ServerSandbox;
+  private current?: Installation;
+  /** What the settings page calls templates with before installation: one, so its budget holds. */
+  private settingsRuntime?: Installation;
+  private nextId = 1;
+  /** Events run one after another, as a queue per installation. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: PlatformOptions) {
+    this.app = options.app;
+    this.clock = options.clock;
+    this.inspector = options.inspector;
+    this.crm = options.crm;
+    this.sandbox = new ServerSandbox(options.app, { clock: options.clock, nodeModules: options.nodeModules });
+  }
+
+  baseUrl(): string {
+    return this.options.baseUrl();
+  }
+
+  identity(): InstallationIdentity {
+    return this.options.identity;
+  }
+
+  loggedInUser(): Record<string, unknown> {
+    return this.options.loggedInUser;
+  }
+
+  installation(): Installation | undefined {
+    return this.current;
+  }
+
+  private newInstallation(values: Record<string, unknown>): Installation {
+    return new Installation(String(this.nextId++), values, {
+      app: this.app,
+      clock: this.clock,
+      inspector: this.inspector,
+      routing: this.options.routing,
+      identity: this.options.identity,
+      baseUrl: this.options.baseUrl,
+      requestTimeoutMs: this.options.requestTimeoutMs,
+    });
+  }
+
+  private handlerFor(event: string, module = 'common'): string | undefined {
+    return this.app.events.find((binding) => binding.event === event && binding.module === module)?.handler;
+  }
+
+  private services(installation: Installation, targetUrlAllowed: boolean): SandboxServices {
+    return {
+      invokeTemplate: (name, options) => installation.engine.invoke('serverless', name, options),
+      db: installation.db,
+      schedules: installation.scheduler,
+      generateTargetUrl: () => (targetUrlAllowed ? Promise.resolve(installation.services.targetUrl()) : Promise.reject(TARGET_URL_REFUSED())),
+    };
+  }
+
+  private async run(installation: Installation, request: InvocationRequest, event: string, targetUrlAllowed = false): Promise<InvocationResult> {
+    const result = await this.sandbox.invoke(
+      { timeoutMs: this.options.invocationTimeoutMs, ...request },
+      this.services(installation, targetUrlAllowed),
+    );
+    this.inspector.record({
+      kind: 'event',
+      event,
+      handler: request.handler,
+      outcome: result.outcome,
+      durationMs: result.durationMs,
+      logs: result.logs,
+      ...(result.error === undefined ? {} : { error: result.error }),
+      ...(result.rendered === undefined ? {} : { rendered: result.rendered }),
+    });
+    return result;
+  }
+
+  private async runSetup(installation: Installation, event: 'onAppInstall' | 'onAppUninstall'): Promise<InstallOutcome> {
+    const handler = this.handlerFor(event);
+    if (handler === undefined) return { ok: true };
+    const payload = setupEnvelope(this.options.identity, event, this.clock.now(), installation.iparams);
+    const result = await this.run(installation, { kind: 'setup', handler, payload }, event, TARGET_URL_EVENTS.has(event));
+    return setupOutcome(event, result);
+  }
+
+  /**
+   * Saves the settings and runs onAppInstall, which may veto (platform.md §4.1). On an
+   * installed app it saves edited settings: whether the platform runs a handler then is not
+   * documented, so none runs and the installation's data stays.
+   */
+  async install(values: Record<string, unknown>): Promise<InstallOutcome> {
+    if (this.current !== undefined) return this.saveSettings(this.current, values);
+    const pending = this.newInstallation(values);
+    const outcome = await this.runSetup(pending, 'onAppInstall');
+    if (outcome.ok) {
+      this.current = pending;
+      this.settingsRuntime = undefined;
+    } else {
+      pending.wipe();
+    }
+    this.inspector.record({ kind: 'install', operation: 'install', ok: outcome.ok, ...(outcome.message ? { message: outcome.message } : {}) });
+    return outcome;
+  }
+
+  private saveSettings(installation: Installation, values: Record<string, unknown>): InstallOutcome {
+    installation.iparams = values;
+    this.inspector.record({ kind: 'install', operation: 'install', ok: true, message: 'settings saved' });
+    return { ok: true, message: 'Settings saved' };
+  }
+
+  /** Runs onAppUninstall; unless it vetoes, the installation's data and schedules are wiped. */
+  async uninstall(): Promise<InstallOutcome> {
+    const installation = this.current;
+    if (installation === undefined) return { ok: false, message: 'The app is not installed' };
+    const outcome = await this.runSetup(installation, 'onAppUninstall');
+    if (outcome.ok) {
+      installation.wipe();
+      this.current = undefined;
+    }
+    this.inspector.record({ kind: 'install', operation: 'uninstall', ok: outcome.ok, ...(outcome.message ? { message: outcome.message } : {}) });
+    return outcome;
+  }
+
+  /** Templates from the browser or server code use the installation; the settings page may call before it exists. */
+  invokeTemplate(caller: Caller, name: string, options?: TemplateInvokeOptions): Promise<TemplateSuccess> {
+    const installation = this.current ?? (caller === 'install-page' ? this.preInstallRuntime() : undefined);
+    if (installation === undefined) return Promise.reject(NOT_INSTALLED());
+    return installation.engine.invoke(caller, name, options);
+  }
+
+  private preInstallRuntime(): Installation {
+    this.settingsRuntime ??= this.newInstallation({});
+    return this.settingsRuntime;
+  }
+
+  /** SMI (platform.md §7.8): declared functions only, 50 a minute, answered through renderData. */
+  async invokeFunction(name: string, payload: unknown): Promise<{ response: unknown }> {
+    const installation = this.current;
+    if (installation === undefined) throw NOT_INSTALLED();
+    if (this.app.functions[name] === undefined) throw new PlatformError({ status: 404, message: 'Requested function not found or registered', errorSource: 'PLATFORM' });
+    if (!installation.windows.smi.take()) throw new PlatformError({ status: 429, message: 'Rate limit exceeded for server method invocations', errorSource: 'PLATFORM' });
+    const timeoutMs = Math.min(this.options.invocationTimeoutMs ?? Number.POSITIVE_INFINITY, (this.app.functions[name]?.timeout ?? 20) * 1000);
+    const result = await this.run(installation, { kind: 'smi', handler: name, payload: smiPayload(payload, installation.iparams), timeoutMs }, name);
+    return smiOutcome(name, result);
+  }
+
+  private enqueue(work: () => Promise<unknown>): Promise<void> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next.then(() => undefined);
+  }
+
+  private subscribed(module: string): boolean {
+    return this.options.identity.currentHost.subscribed_modules.includes(module);
+  }
+
+  /** A CRM change: the declared handler of its module runs, if the account subscribes to it (§3.8). */
+  dispatchProduct(event: ProductEvent): Promise<void> {
+    const installation = this.current;
+    const handler = this.handlerFor(event.name, event.module);
+    if (installation === undefined || handler === undefined || !this.subscribed(event.module)) return Promise.resolve();
+    const payload = productEnvelope(this.options.identity, event, installation.iparams);
+    return this.enqueue(() => this.run(installation, { kind: 'product', handler, payload }, event.name, true));
+  }
+
+  /** An accepted webhook (the HTTP route already answered 200). */
+  dispatchExternal(installation: Installation, request: { headers: Record<string, string>; data: unknown }): Promise<void> {
+    const handler = this.handlerFor('onExternalEvent');
+    if (handler === undefined) return Promise.resolve();
+    const payload = externalEnvelope(this.options.identity, this.clock.now(), installation.iparams, request);
+    return this.enqueue(() => this.run(installation, { kind: 'external', handler, payload }, 'onExternalEvent'));
+  }
+
+  /** Fires every schedule that is due on the clock, through the single onScheduledEvent handler. */
+  async runDueSchedules(): Promise<number> {
+    const installation = this.current;
+    const handler = this.handlerFor('onScheduledEvent');
+    if (installation === undefined || handler === undefined) return 0;
+    const due = installation.scheduler.due();
+    for (const schedule of due) {
+      const payload = scheduledEnvelope(this.options.identity, this.clock.now(), installation.iparams, schedule.data);
+      await this.enqueue(() => this.run(installation, { kind: 'scheduled', handler, payload }, 'onScheduledEvent'));
+    }
+    return due.length;
+  }
+
+  /** Resolves when every queued event has run. */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+}

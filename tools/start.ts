@@ -1,0 +1,99 @@
+// `npm start [-- --app <dir>] [--port <p>] [--crm-url <base>] [--seed <n>] [--no-install]`:
+// builds the app (unless --app names another FDK app), starts the Freshsales stand-in and the
+// platform emulator, installs the app with demo settings and prints where to open it.
+// Live mode: FRESHSALES_DOMAIN and FRESHSALES_API_KEY in the environment send the request
+// templates to that real account instead of the stand-in.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEED_LANDMARKS } from '../emulator/crm/seed/index';
+import { DEFAULT_PORT, startEmulator, type CrmTarget, type Emulator } from '../emulator/platform/emulator';
+import { buildProject } from './build/index';
+
+interface StartOptions {
+  app?: string;
+  port: number;
+  crmUrl?: string;
+  seed: number;
+  install: boolean;
+}
+
+function readOptions(): StartOptions {
+  const { values } = parseArgs({
+    options: {
+      app: { type: 'string' },
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      'crm-url': { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'no-install': { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a port number');
+  return { app: values.app, port, crmUrl: values['crm-url'], seed: Number(values.seed), install: !values['no-install'] };
+}
+
+function liveAccount(): { domain: string; apiKey: string } | undefined {
+  const domain = process.env.FRESHSALES_DOMAIN;
+  const apiKey = process.env.FRESHSALES_API_KEY;
+  return domain && apiKey ? { domain, apiKey } : undefined;
+}
+
+function crmTarget(options: StartOptions, live: { domain: string } | undefined): CrmTarget {
+  if (live !== undefined) return { kind: 'live', domain: live.domain };
+  if (options.crmUrl !== undefined) return { kind: 'url', url: options.crmUrl };
+  return { kind: 'stand-in', seed: options.seed };
+}
+
+const isBlank = (value: unknown) => value === undefined || value === '';
+
+/** The values a Freshsales app's credentials take here: the stand-in's, or the live account's. */
+function knownValues(emulator: Emulator, live: { domain: string; apiKey: string } | undefined): Record<string, unknown> {
+  if (live !== undefined) return { domain: live.domain, api_key: live.apiKey };
+  return { domain: emulator.platform.identity().domain, api_key: emulator.crm?.apiKey };
+}
+
+/** Settings that install the app on the stand-in (or the live account); other apps use the settings page. */
+function demoSettings(emulator: Emulator, live: { domain: string; apiKey: string } | undefined): Record<string, unknown> | undefined {
+  const fields = emulator.app.iparamFields;
+  if (fields === undefined) return undefined;
+  const known = knownValues(emulator, live);
+  const values = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, known[name] ?? field.default_value]));
+  const missing = Object.entries(fields).filter(([name, field]) => field.required === true && isBlank(values[name]));
+  return missing.length === 0 ? values : undefined;
+}
+
+async function appDirectory(options: StartOptions): Promise<string> {
+  if (options.app !== undefined) return resolve(options.app);
+  console.log('Building the app into dist/ …');
+  const report = await buildProject(process.cwd());
+  return report.outDir;
+}
+
+async function installDemo(emulator: Emulator, live: { domain: string; apiKey: string } | undefined): Promise<string> {
+  const settings = demoSettings(emulator, live);
+  if (settings === undefined) return `not installed: open ${emulator.settingsUrl()} to install it`;
+  const outcome = await emulator.install(settings);
+  return outcome.ok ? 'installed with demo settings' : `installation refused: ${outcome.message ?? ''} (settings: ${emulator.settingsUrl()})`;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const live = liveAccount();
+  const emulator = await startEmulator({ appDir: await appDirectory(options), port: options.port, crm: crmTarget(options, live) });
+  const installed = options.install ? await installDemo(emulator, live) : `not installed (--no-install): ${emulator.settingsUrl()}`;
+  console.log(`\nCompanion emulator is running the app in ${emulator.app.dir}: ${installed}`);
+  if (emulator.crm !== undefined) console.log(`  Freshsales stand-in  ${emulator.crm.apiBase}  (API key ${emulator.crm.apiKey})`);
+  if (live !== undefined) console.log(`  Live account         https://${live.domain}`);
+  console.log(`  Contact page         ${emulator.recordUrl('contacts', SEED_LANDMARKS.contacts.unicode.zoe)}   ← open this, then the app in the right-hand drawer`);
+  console.log(`  Deals, accounts      ${emulator.recordUrl('deals')}   ${emulator.recordUrl('accounts')}`);
+  console.log(`  Settings             ${emulator.settingsUrl()}`);
+  console.log(`  Inspector            ${emulator.url}/__fdk/inspector`);
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`The emulator could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
