@@ -30,6 +30,8 @@ export interface PlatformOptions {
 }
 
 const NOT_INSTALLED = () => new PlatformError({ status: 400, message: 'The app is not installed', errorSource: 'PLATFORM' });
+const STORAGE_BEFORE_INSTALL = () =>
+  new PlatformError({ status: 400, message: '$db and $schedule are available only after the app is installed', errorSource: 'PLATFORM' });
 const TARGET_URL_REFUSED = () =>
   new PlatformError({ status: 400, message: 'generateTargetUrl is supported only in onAppInstall and product event handlers', errorSource: 'PLATFORM' });
 
@@ -98,11 +100,21 @@ export class Platform implements EmulatorContext {
     };
   }
 
-  private async run(installation: Installation, request: InvocationRequest, event: string, targetUrlAllowed = false): Promise<InvocationResult> {
-    const result = await this.sandbox.invoke(
-      { timeoutMs: this.options.invocationTimeoutMs, ...request },
-      this.services(installation, targetUrlAllowed),
-    );
+  /** Server methods called by the settings page see no store and no scheduler (platform.md §7.8). */
+  private preInstallServices(installation: Installation): SandboxServices {
+    const refuse = () => Promise.reject(STORAGE_BEFORE_INSTALL());
+    const db = { set: refuse, get: refuse, update: refuse, delete: refuse, entity: () => ({ get: () => { throw STORAGE_BEFORE_INSTALL(); } }) };
+    return {
+      invokeTemplate: (name, options) => installation.engine.invoke('install-page', name, options),
+      db,
+      schedules: { create: refuse, fetch: refuse, update: refuse, delete: refuse },
+      generateTargetUrl: () => Promise.reject(TARGET_URL_REFUSED()),
+    };
+  }
+
+  private async run(installation: Installation, request: InvocationRequest, event: string, targetUrlAllowed = false, preInstall = false): Promise<InvocationResult> {
+    const services = preInstall ? this.preInstallServices(installation) : this.services(installation, targetUrlAllowed);
+    const result = await this.sandbox.invoke({ timeoutMs: this.options.invocationTimeoutMs, ...request }, services);
     this.inspector.record({
       kind: 'event',
       event,
@@ -174,14 +186,17 @@ export class Platform implements EmulatorContext {
     return this.settingsRuntime;
   }
 
-  /** SMI (platform.md §7.8): declared functions only, 50 a minute, answered through renderData. */
+  /**
+   * SMI (platform.md §7.8): declared functions only, 50 a minute, answered through renderData.
+   * Before installation only the settings page calls, and $db and $schedule are not there yet.
+   */
   async invokeFunction(name: string, payload: unknown): Promise<{ response: unknown }> {
-    const installation = this.current;
-    if (installation === undefined) throw NOT_INSTALLED();
+    const installation = this.current ?? this.preInstallRuntime();
     if (this.app.functions[name] === undefined) throw new PlatformError({ status: 404, message: 'Requested function not found or registered', errorSource: 'PLATFORM' });
     if (!installation.windows.smi.take()) throw new PlatformError({ status: 429, message: 'Rate limit exceeded for server method invocations', errorSource: 'PLATFORM' });
     const timeoutMs = Math.min(this.options.invocationTimeoutMs ?? Number.POSITIVE_INFINITY, (this.app.functions[name]?.timeout ?? 20) * 1000);
-    const result = await this.run(installation, { kind: 'smi', handler: name, payload: smiPayload(payload, installation.iparams), timeoutMs }, name);
+    const request: InvocationRequest = { kind: 'smi', handler: name, payload: smiPayload(payload, installation.iparams), timeoutMs };
+    const result = await this.run(installation, request, name, false, this.current === undefined);
     return smiOutcome(name, result);
   }
 

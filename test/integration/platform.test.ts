@@ -156,3 +156,31 @@ describe('server method invocation (§7.8)', () => {
     await expect(emulator.platform.invokeFunction('dropTables', {})).rejects.toMatchObject({ shape: { status: 404, message: 'Requested function not found or registered' } });
   });
 });
+
+describe('a custom settings page before installation (§8.2)', () => {
+  const api = async (op: string, body: Record<string, unknown>) => {
+    const response = await fetch(`${emulator.url}/__fdk/api/settings/${op}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ instanceId: '1', ...body }),
+    });
+    return (await response.json()) as { ok: boolean; value?: any; error?: any };
+  };
+
+  it('calls templates with context, as the installation page may', async () => {
+    const answer = await api('template', { name: 'checkCredentials', options: { context: { domain: crm.store.account.domain, api_key: crm.apiKey } } });
+    expect(answer.ok).toBe(true);
+    expect(JSON.parse(answer.value.response).users.length).toBeGreaterThan(0);
+    const call = emulator.inspector.entries('template').at(-1);
+    expect(call).toMatchObject({ kind: 'template', caller: 'install-page', name: 'checkCredentials', status: 200 });
+    expect(JSON.stringify(emulator.inspector.snapshot())).not.toContain(crm.apiKey);
+  });
+
+  it('reads currentHost, runs server methods without $db, and has no store or iparams yet', async () => {
+    expect(await api('data', { name: 'currentHost' })).toEqual({ ok: true, value: { currentHost: emulator.platform.identity().currentHost } });
+    const smi = await api('invoke', { name: 'rememberNote', payload: { text: 'x' } });
+    expect(smi.ok).toBe(false);
+    expect(smi.error.message).toContain('$db and $schedule are available only after the app is installed');
+    expect(await api('db', { method: 'get', args: ['note'] })).toEqual({ ok: false, error: { status: 403, message: 'db is not available on the settings page before installation' } });
+  });
+});

@@ -4,7 +4,8 @@ import type { EmulatorContext, EmulatorRoute, InstallationRuntime, RegisterEmula
 import { readBody, sendJson } from '../http/dispatch';
 import { PlatformError, type LoadedApp, type PlatformErrorShape } from '../types';
 import { dbKeyError, entityArgumentError, invokeArgumentError, iparamKeyError, isObject, templateArgumentError } from './client/checks';
-import { API_PREFIX, type ApiAnswer, type ApiOperation, type ApiRequestBodies } from './protocol';
+import type { TemplateInvokeOptions } from '../../../common/platform/request';
+import { API_PREFIX, SETTINGS_INSTALLATION, type ApiAnswer, type ApiOperation, type ApiRequestBodies } from './protocol';
 
 /**
  * `POST /__fdk/api/<installationId>/<op>`: what the browser client asks of the platform
@@ -177,12 +178,46 @@ async function readJson(request: IncomingMessage): Promise<Body> {
   return body;
 }
 
+// --- the settings page, before installation (platform.md §8.2) -----------------------------
+
+/**
+ * A custom settings page may call templates (with `context`, as nothing is saved yet), server
+ * methods and `data.get('currentHost')`; the store and iparams need an installation.
+ */
+const SETTINGS_OPERATIONS = new Map<string, (body: Body, context: EmulatorContext) => unknown>([
+  ['template', async (body, context) => {
+    check(templateArgumentError(body.name, body.options));
+    return pick({ ...(await context.invokeTemplate('install-page', body.name as string, body.options as TemplateInvokeOptions)) }, TEMPLATE_SUCCESS_FIELDS);
+  }],
+  ['invoke', async (body, context) => {
+    check(invokeArgumentError(body.name, body.payload));
+    return { requestID: randomUUID(), status: 200, ...(await context.invokeFunction(body.name as string, body.payload)) };
+  }],
+  ['data', (body, context) => {
+    if (body.name !== 'currentHost') throw fail(400, `data.get('${String(body.name)}') is not available on the settings page`);
+    return { currentHost: context.identity().currentHost };
+  }],
+]);
+
+async function answerSettingsPage(request: IncomingMessage, op: string, context: EmulatorContext): Promise<unknown> {
+  const operation = SETTINGS_OPERATIONS.get(op);
+  if (operation === undefined) throw fail(403, `${op} is not available on the settings page before installation`);
+  return operation(await readJson(request), context);
+}
+
+async function answerInstalled(request: IncomingMessage, params: Record<string, string>, context: EmulatorContext): Promise<unknown> {
+  const runtime = installed(context, params.installationId ?? '');
+  const operation = OPERATIONS.get(params.op ?? '');
+  if (operation === undefined) throw fail(404, `Unknown operation '${params.op}'`);
+  return operation(await readJson(request), runtime, context);
+}
+
 async function answer(request: IncomingMessage, params: Record<string, string>, context: EmulatorContext): Promise<ApiAnswer> {
   try {
-    const runtime = installed(context, params.installationId ?? '');
-    const operation = OPERATIONS.get(params.op ?? '');
-    if (operation === undefined) throw fail(404, `Unknown operation '${params.op}'`);
-    return { ok: true, value: await operation(await readJson(request), runtime, context) };
+    const value = params.installationId === SETTINGS_INSTALLATION
+      ? await answerSettingsPage(request, params.op ?? '', context)
+      : await answerInstalled(request, params, context);
+    return { ok: true, value };
   } catch (error) {
     return { ok: false, error: shapeOf(error) };
   }

@@ -80,8 +80,15 @@ export const APP_PREFIX = '/__fdk/app';
 export const CLIENT_SCRIPT_PATH = '/__fdk/client.js';
 export const API_PREFIX = '/__fdk/api';
 
-/** Operations of the server API (body JSON, answer `ApiAnswer`). */
-export type ApiOperation = 'template' | 'invoke' | 'db' | 'entity' | 'iparams';
+/**
+ * A custom settings page (config/iparams.html) runs before installation, outside any host
+ * page: its client talks to the server as this pseudo installation (platform.md §8.2).
+ */
+export const SETTINGS_INSTALLATION = 'settings';
+export const SETTINGS_PAGE_PREFIX = '/__fdk/settings';
+
+/** Operations of the server API (body JSON, answer `ApiAnswer`); `data` serves the settings page only. */
+export type ApiOperation = 'template' | 'invoke' | 'db' | 'entity' | 'iparams' | 'data';
 
 export interface ApiRequestBodies {
   template: { instanceId: string; name: string; options?: { context?: Record<string, string | number>; body?: string; cache?: boolean; ttl?: number } };
@@ -89,6 +96,7 @@ export interface ApiRequestBodies {
   db: { instanceId: string; method: 'set' | 'get' | 'update' | 'delete'; args: unknown[] };
   entity: { instanceId: string; entity: string; method: 'schema' | 'create' | 'get' | 'update' | 'delete' | 'getAll'; args: unknown[] };
   iparams: { instanceId: string; key?: string };
+  data: { instanceId: string; name: string };
 }
 
 /** Always HTTP 200; the client turns `ok: false` into the rejection the platform would give. */

@@ -113,9 +113,10 @@ function db(server: ServerCall): EmulatedClient['db'] {
   };
 }
 
-export function createClient(bridge: Bridge, server: ServerCall): EmulatedClient {
+export function createClient(bridge: Bridge, server: ServerCall, onSettingsPage = false): EmulatedClient {
   return {
-    data: { get: (name) => bridge.call('data.get', [name]) as never },
+    // The settings page has no product page around it: the platform answers its data calls.
+    data: { get: (name) => (onSettingsPage ? server('data', { name }) : bridge.call('data.get', [name])) as never },
     events: events(bridge),
     interface: { trigger: (action, options) => bridge.call('interface.trigger', [action, options]) },
     instance: instance(bridge),

@@ -3,6 +3,7 @@ import { createBridge } from './bridge';
 import { createClient } from './client';
 import { pageIdentity } from './page';
 import { serverCall } from './remote';
+import { SETTINGS_INSTALLATION } from '../protocol';
 
 /**
  * The script served in place of `{{{appclient}}}` (platform.md §7.1): defines the global
@@ -16,7 +17,7 @@ const app: AppGlobal = {
   initialized() {
     ready ??= Promise.resolve().then(() => {
       bridge.hello();
-      return createClient(bridge, serverCall(page.installationId, page.instanceId));
+      return createClient(bridge, serverCall(page.installationId, page.instanceId), page.installationId === SETTINGS_INSTALLATION);
     });
     return ready;
   },

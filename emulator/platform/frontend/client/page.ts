@@ -1,4 +1,4 @@
-import { APP_PREFIX, FRAME_PARAMS } from '../protocol';
+import { APP_PREFIX, FRAME_PARAMS, SETTINGS_INSTALLATION, SETTINGS_PAGE_PREFIX } from '../protocol';
 
 /** Who this iframe is, as the host put it in the page URL. */
 export interface PageIdentity {
@@ -9,10 +9,15 @@ export interface PageIdentity {
   parentId?: string;
 }
 
+function installationOf(pathname: string): string {
+  const prefix = `${APP_PREFIX}/`;
+  if (pathname.startsWith(prefix)) return decodeURIComponent(pathname.slice(prefix.length).split('/')[0] ?? '');
+  return pathname.startsWith(SETTINGS_PAGE_PREFIX) ? SETTINGS_INSTALLATION : '';
+}
+
 export function pageIdentity(url: Pick<Location, 'pathname' | 'search'>): PageIdentity {
   const query = new URLSearchParams(url.search);
-  const prefix = `${APP_PREFIX}/`;
-  const installationId = url.pathname.startsWith(prefix) ? decodeURIComponent(url.pathname.slice(prefix.length).split('/')[0] ?? '') : '';
+  const installationId = installationOf(url.pathname);
   const parentId = query.get(FRAME_PARAMS.parent) ?? undefined;
   return {
     installationId,
