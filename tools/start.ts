@@ -1,6 +1,7 @@
-// `npm start [-- --app <dir>] [--port <p>] [--crm-url <base>] [--seed <n>] [--no-install]`:
-// builds the app (unless --app names another FDK app), starts the Freshsales stand-in and the
-// platform emulator, installs the app with demo settings and prints where to open it.
+// `npm start [-- --app <dir>] [--port <p>] [--crm-url <base> [--domain <host>] [--api-key <key>]]
+// [--seed <n>] [--no-install]`: builds the app (unless --app names another FDK app), starts the
+// Freshsales stand-in (or uses the server at --crm-url) and the platform emulator, installs the
+// app with demo settings and prints where to open it.
 // Live mode: FRESHSALES_DOMAIN and FRESHSALES_API_KEY in the environment send the request
 // templates to that real account instead of the stand-in.
 import { resolve } from 'node:path';
@@ -13,6 +14,9 @@ interface StartOptions {
   app?: string;
   port: number;
   crmUrl?: string;
+  /** The bundle alias host and key to install with when --crm-url names another server. */
+  domain?: string;
+  apiKey?: string;
   seed: number;
   install: boolean;
 }
@@ -23,13 +27,23 @@ function readOptions(): StartOptions {
       app: { type: 'string' },
       port: { type: 'string', default: String(DEFAULT_PORT) },
       'crm-url': { type: 'string' },
+      domain: { type: 'string' },
+      'api-key': { type: 'string' },
       seed: { type: 'string', default: '1' },
       'no-install': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a port number');
-  return { app: values.app, port, crmUrl: values['crm-url'], seed: Number(values.seed), install: !values['no-install'] };
+  return {
+    app: values.app,
+    port,
+    crmUrl: values['crm-url'],
+    domain: values.domain,
+    apiKey: values['api-key'],
+    seed: Number(values.seed),
+    install: !values['no-install'],
+  };
 }
 
 function liveAccount(): { domain: string; apiKey: string } | undefined {
@@ -40,8 +54,14 @@ function liveAccount(): { domain: string; apiKey: string } | undefined {
 
 function crmTarget(options: StartOptions, live: { domain: string } | undefined): CrmTarget {
   if (live !== undefined) return { kind: 'live', domain: live.domain };
-  if (options.crmUrl !== undefined) return { kind: 'url', url: options.crmUrl };
+  if (options.crmUrl !== undefined) return { kind: 'url', url: options.crmUrl, domain: options.domain };
   return { kind: 'stand-in', seed: options.seed };
+}
+
+/** The account to install with: the live one, the one named for --crm-url, or none (the stand-in's). */
+function account(options: StartOptions, live: { domain: string; apiKey: string } | undefined): { domain: string; apiKey: string } | undefined {
+  if (live !== undefined) return live;
+  return options.domain !== undefined && options.apiKey !== undefined ? { domain: options.domain, apiKey: options.apiKey } : undefined;
 }
 
 const isBlank = (value: unknown) => value === undefined || value === '';
@@ -80,7 +100,7 @@ async function main(): Promise<void> {
   const options = readOptions();
   const live = liveAccount();
   const emulator = await startEmulator({ appDir: await appDirectory(options), port: options.port, crm: crmTarget(options, live) });
-  const installed = options.install ? await installDemo(emulator, live) : `not installed (--no-install): ${emulator.settingsUrl()}`;
+  const installed = options.install ? await installDemo(emulator, account(options, live)) : `not installed (--no-install): ${emulator.settingsUrl()}`;
   console.log(`\nCompanion emulator is running the app in ${emulator.app.dir}: ${installed}`);
   if (emulator.crm !== undefined) console.log(`  Freshsales stand-in  ${emulator.crm.apiBase}  (API key ${emulator.crm.apiKey})`);
   if (live !== undefined) console.log(`  Live account         https://${live.domain}`);

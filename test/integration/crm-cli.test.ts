@@ -1,55 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../support/build-dist';
+import { killStarted, runCommand, type Running } from '../support/processes';
 
-interface Running {
-  child: ChildProcess;
+const BANNER_DONE = /faults\s+\S+.*\n/;
+
+interface Cli extends Running {
   apiBase: string;
   apiKey: string;
-  output: () => string;
 }
 
-/** `npm run crm -- …` as a user runs it, reading the base URL and key it prints. */
-function startCli(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'emulator/crm/cli.ts', ...args], { cwd: ROOT });
-  started.add(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const apiBase = /base URL\s+(\S+)/.exec(output)?.[1];
-      const apiKey = /API key\s+(\S+)/.exec(output)?.[1];
-      // The faults line is the banner's last: only then has all of it arrived.
-      if (apiBase !== undefined && apiKey !== undefined && /faults\s+\S+.*\n/.test(output)) {
-        resolve({ child, apiBase, apiKey, output: () => output });
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-  });
+/** `npm run crm -- …` as a user runs it; the faults line is the banner's last. */
+async function startCli(args: string[]): Promise<Cli> {
+  const running = await runCommand('emulator/crm/cli.ts', args, BANNER_DONE);
+  return { ...running, apiBase: running.read(/base URL\s+(\S+)/) ?? '', apiKey: running.read(/API key\s+(\S+)/) ?? '' };
 }
 
-const started = new Set<ChildProcess>();
+const stop = (cli: Cli) => cli.stop();
 
-function stop(running: Running): Promise<void> {
-  started.delete(running.child);
-  if (running.child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    running.child.once('exit', () => resolve());
-    running.child.kill('SIGTERM');
-  });
-}
+afterEach(killStarted);
 
-// A failed assertion must not leave a stand-in running: Jest would wait on it forever.
-afterEach(() => {
-  started.forEach((child) => child.kill('SIGKILL'));
-  started.clear();
-});
-
-const call = async (running: Running, method: string, path: string, body?: unknown) => {
+const call = async (running: Cli, method: string, path: string, body?: unknown) => {
   const response = await fetch(`${running.apiBase}${path}`, {
     method,
     headers: { Authorization: `Token token=${running.apiKey}`, 'Content-Type': 'application/json' },
