@@ -4,6 +4,7 @@ import type { ChangeFeed } from './feed/change-feed';
 import type { Method } from './http/router';
 import type { UserRow } from './model/types';
 import type { CrmStore } from './store';
+import type { SerializeContext } from './serialize/context';
 
 /** What a resource handler gets: the parsed request and who is calling. */
 export interface CrmRequest {
@@ -38,3 +39,6 @@ export type CrmHandler = (request: CrmRequest, context: CrmContext) => CrmReply;
 
 export const ok = (body: unknown): CrmReply => ({ status: 200, body });
 export const created = (body: unknown): CrmReply => ({ status: 201, body });
+
+/** What the serializers need, with `now` from the injectable clock. */
+export const serializeContext = (context: CrmContext): SerializeContext => ({ store: context.store, now: context.clock.now() });

@@ -1,3 +1,4 @@
+import { isRecord } from '../../common/guards';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { platformError, type Finding } from './findings';
@@ -35,8 +36,7 @@ export interface AppFiles {
   entities?: unknown;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = isRecord;
 
 /** A config file that parsed but is not a JSON object is reported once, here. */
 function objectValue(json: JsonFile, findings: Finding[]): Record<string, unknown> | undefined {

@@ -1,3 +1,4 @@
+import { isRecord } from '../../../common/guards';
 /**
  * `data.changes` of *Update events (platform.md §3.2): `model_changes` maps each changed field,
  * under its event name, to `[old, new]` raw (unwrapped) values.
@@ -14,8 +15,7 @@ export interface EventChanges {
   misc_changes: Record<string, never>;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = isRecord;
 
 const isWrapper = (value: unknown): value is Record<string, unknown> & { value: unknown } =>
   isObject(value) && 'label' in value && 'value' in value;

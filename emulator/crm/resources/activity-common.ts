@@ -1,7 +1,5 @@
-import type { CrmContext } from '../context';
 import { badRequest } from '../http/errors';
 import type { Id } from '../model/types';
-import type { SerializeContext } from '../serialize/context';
 import type { CrmStore } from '../store';
 import type { JsonObject } from './shared/body';
 import { humanize } from './shared/fields';
@@ -9,7 +7,7 @@ import type { SideLoads } from './shared/includes';
 
 /** Helpers shared by tasks, appointments, sales activities and phone calls. */
 
-export const serializeContext = (context: CrmContext): SerializeContext => ({ store: context.store, now: context.clock.now() });
+export { serializeContext } from '../context';
 
 /**
  * Owners, task users and user attendees must be active users of the account. [U] Whether the

@@ -1,7 +1,6 @@
-import { created, ok, type CrmContext, type CrmHandler, type CrmReply, type CrmRequest } from '../context';
+import { created, ok, type CrmContext, type CrmHandler, type CrmReply, type CrmRequest, serializeContext } from '../context';
 import { badRequest } from '../http/errors';
 import type { DealRow, Id } from '../model/types';
-import type { SerializeContext } from '../serialize/context';
 import { DEAL_INCLUDES, dealReply, renderDeals } from './deal-includes';
 import { upsertTarget } from './deal-upsert';
 import { cloneBase, draftDeal, insertDeal } from './deal-writes';
@@ -20,7 +19,6 @@ import { filtersJson, findView, viewPage } from './shared/views';
  * onDealCreate / onDealUpdate; deletes publish nothing.
  */
 
-const serializeContext = (context: CrmContext): SerializeContext => ({ store: context.store, now: context.clock.now() });
 
 const includesOf = (request: CrmRequest) => parseIncludes(request.query, DEAL_INCLUDES);
 

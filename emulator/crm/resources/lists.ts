@@ -1,4 +1,4 @@
-import { created, ok, type CrmContext, type CrmHandler, type CrmRequest } from '../context';
+import { created, ok, type CrmContext, type CrmHandler, type CrmRequest, serializeContext } from '../context';
 import { badRequest } from '../http/errors';
 import type { Id, ListRow } from '../model/types';
 import type { SerializeContext } from '../serialize/context';
@@ -31,7 +31,6 @@ function listJson(context: SerializeContext, row: ListRow): Record<string, unkno
   return { id: row.id, name: row.name, created_at: at(context, row.created_at), updated_at: at(context, row.updated_at) };
 }
 
-const serializeContext = ({ store, clock }: CrmContext): SerializeContext => ({ store, now: clock.now() });
 
 const findList = (store: CrmStore, idText: string | undefined): ListRow => findOr404(store.lists, parseId(idText), 'List');
 

@@ -1,4 +1,4 @@
-import { created, ok, type CrmContext, type CrmHandler, type CrmReply, type CrmRequest } from '../context';
+import { created, ok, type CrmContext, type CrmHandler, type CrmReply, type CrmRequest, serializeContext } from '../context';
 import { badRequest, notFound } from '../http/errors';
 import type { Router } from '../http/router';
 import type { AppointmentRow, ContactRow, DealRow, Id, SalesAccountRow, TargetableType, UserRow } from '../model/types';
@@ -126,7 +126,6 @@ export interface RecordKind<R extends RecordRow> {
   erase(store: CrmStore, id: Id): void;
 }
 
-const serializeContext = (context: CrmContext): SerializeContext => ({ store: context.store, now: context.clock.now() });
 
 /** One record with its side-loads: `{users: [...], contact: {...}}`. */
 function single<R extends RecordRow>(kind: RecordKind<R>, context: CrmContext, row: R, includes: ReadonlySet<string>): JsonObject {

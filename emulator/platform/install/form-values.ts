@@ -1,3 +1,4 @@
+import { isRecord } from '../../../common/guards';
 import { defaultOf, isSecret, typeOf, type IparamField, type SettingsField } from './fields';
 import { isEmpty, normalizeValue, type FieldState } from './rules';
 
@@ -8,7 +9,7 @@ import { isEmpty, normalizeValue, type FieldState } from './rules';
 
 export type Values = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = isRecord;
 
 /** An HTML form sends nothing for an unticked box and one entry per selected option. */
 const FORM_READERS: Record<string, (form: URLSearchParams, key: string) => unknown> = {

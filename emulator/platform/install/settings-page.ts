@@ -1,3 +1,4 @@
+import { isRecord } from '../../../common/guards';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ interface Rejection {
   values?: Values;
 }
 
-const isObject = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = isRecord;
 
 function statusOf(context: EmulatorContext): InstallStatus {
   const installation = context.installation();

@@ -1,9 +1,9 @@
+import { isRecord } from '../../../../common/guards';
 import { badRequest } from '../../http/errors';
 
 export type JsonObject = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject: (value: unknown) => value is JsonObject = isRecord;
 
 /**
  * The record in a write body. Clients should wrap it (`{"contact": {…}}`), but the real

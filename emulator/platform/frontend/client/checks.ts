@@ -1,11 +1,11 @@
+import { isRecord } from '../../../../common/guards';
 /**
  * Argument checks the platform's client makes before anything leaves the page, shared with the
  * server API so a request that skips the client (or a future client) meets the same rules.
  * Each returns the error message, or undefined when the arguments are acceptable.
  */
 
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = isRecord;
 
 const isContextValue = (value: unknown): boolean => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 

@@ -1,3 +1,4 @@
+import { isRecord } from '../../../../common/guards';
 import { CLIENT_SOURCE, HOST_SOURCE, type ClientCall, type ClientToHost, type HostMethod, type HostResult } from '../protocol';
 import { dataGet } from './data';
 import type { HostEnv } from './env';
@@ -27,7 +28,7 @@ const HANDLERS: Record<HostMethod, Handler> = {
   'instance.close': close,
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isObject = isRecord;
 
 function isCall(message: Record<string, unknown>): boolean {
   return message.kind === 'call' && typeof message.id === 'number' && typeof message.method === 'string' && Array.isArray(message.args);

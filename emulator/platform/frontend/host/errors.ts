@@ -1,3 +1,4 @@
+import { isRecord } from '../../../../common/guards';
 import type { PlatformErrorShape } from '../../types';
 
 /**
@@ -21,7 +22,7 @@ export function shapeOf(error: unknown): PlatformErrorShape {
   return { status: 500, message: error instanceof Error ? error.message : 'The host page failed to answer' };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = isRecord;
 
 /** The options object of a call; `what` names the call in the message. */
 export function objectArg(what: string, value: unknown): Record<string, unknown> {
