@@ -1,4 +1,16 @@
 import type * as z from 'zod/mini';
+import {
+  accountViewSchema,
+  accountWriteSchema,
+  contactViewSchema,
+  contactWriteSchema,
+  dealViewSchema,
+  dealWriteSchema,
+  fieldSettingsSchema,
+  noteWriteSchema,
+  searchResultsSchema,
+  taskWriteSchema,
+} from './crm/records';
 import { ownersResponseSchema } from './crm/users';
 import { badResponse, classifyRejection, type CrmFailure } from './crm/failure';
 import type { InvokeTemplate, TemplateContext } from './platform/request';
@@ -11,13 +23,50 @@ import { describeIssues, fail, ok, parseJson, REPORT_INPUT, type Result } from '
 export const templateResponseSchemas = {
   /** `GET /selector/owners`: cheap, needs only a valid key; used as the credentials check. */
   listOwners: ownersResponseSchema,
+  /** One call per sidebar open: the record with every related list side-loaded (api §3). */
+  getContactView: contactViewSchema,
+  getAccountView: accountViewSchema,
+  /** Deals document no tasks/appointments/notes include; `getDealCore` is the fallback when refused. */
+  getDealView: dealViewSchema,
+  getDealCore: dealViewSchema,
+  /** Field settings of one entity: labels, types, required flags, choices (stages, owners…). */
+  getFieldSettings: fieldSettingsSchema,
+  updateContact: contactWriteSchema,
+  updateDeal: dealWriteSchema,
+  updateAccount: accountWriteSchema,
+  createContact: contactWriteSchema,
+  createDeal: dealWriteSchema,
+  createTask: taskWriteSchema,
+  updateTask: taskWriteSchema,
+  createNote: noteWriteSchema,
+  searchContacts: searchResultsSchema,
 } satisfies Record<string, z.ZodMiniType>;
 
 export type TemplateName = keyof typeof templateResponseSchemas;
 
 /** What each template substitutes from `context` (path and query only from the front end). */
+type NoContext = Record<string, never>;
+type RecordContext = { id: number };
+
+/** The path segment of `/settings/<entity>/fields`. */
+export type FieldSettingsEntity = 'contacts' | 'deals' | 'sales_accounts';
+
 export interface TemplateContexts {
-  listOwners: Record<string, never>;
+  listOwners: NoContext;
+  getContactView: RecordContext;
+  getAccountView: RecordContext;
+  getDealView: RecordContext;
+  getDealCore: RecordContext;
+  getFieldSettings: { entity: FieldSettingsEntity };
+  updateContact: RecordContext;
+  updateDeal: RecordContext;
+  updateAccount: RecordContext;
+  createContact: NoContext;
+  createDeal: NoContext;
+  createTask: NoContext;
+  updateTask: RecordContext;
+  createNote: NoContext;
+  searchContacts: { q: string };
 }
 
 export type TemplateResponse<N extends TemplateName> = z.infer<(typeof templateResponseSchemas)[N]>;

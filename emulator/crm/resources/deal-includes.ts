@@ -3,15 +3,22 @@ import type { SerializeContext } from '../serialize/context';
 import { contactPartialJson } from '../serialize/contact';
 import { DEAL_INCLUDE_IDS, dealJson } from '../serialize/deal';
 import { salesAccountPartialJson } from '../serialize/sales-account';
+import { sideLoadRelated } from './record-includes';
 import { SideLoads } from './shared/includes';
 import { dealsOfContact, dealTotals } from './shared/relations';
 import { sideLoadSelector, type SelectorKind } from './shared/selector-items';
 import { sideLoadUser } from './shared/side-loads';
 
-/** The include values a deal documents (freshsales-api.md §3). */
+/**
+ * The include values a deal documents (freshsales-api.md §3), plus `tasks`, `appointments` and
+ * `notes`. The reference documents those three only for contacts and accounts; whether deals
+ * take them is [U]. The product's deal page has the same activity tabs, so the stand-in serves
+ * them as it does for contacts; the app must (and does) fall back when a real account refuses.
+ */
 export const DEAL_INCLUDES = [
   'sales_account', 'owner', 'creater', 'updater', 'source', 'campaign', 'contacts', 'deal_stage', 'deal_pipeline',
   'deal_reason', 'deal_type', 'deal_payment_status', 'deal_product', 'currency', 'territory', 'probability', 'products',
+  'tasks', 'appointments', 'notes',
 ] as const;
 
 type Loader = (loads: SideLoads, context: SerializeContext, row: DealRow) => void;
@@ -50,6 +57,10 @@ const userLoader = (id: (row: DealRow) => Id | null): SideLoad => ({
   load: (loads, context, row) => sideLoadUser(loads, context.store, id(row)),
 });
 
+function relatedLoader(key: 'tasks' | 'appointments' | 'notes'): SideLoad {
+  return { key, load: (loads, context, row) => sideLoadRelated(loads, context, key, 'Deal', row.id) };
+}
+
 /**
  * What each include side-loads. `deal_product` (the legacy "Product" dropdown) side-loads an
  * empty `deal_products`: the stand-in's deals carry no value for it. `probability` adds nothing
@@ -71,6 +82,9 @@ const SIDE_LOADS: Record<string, SideLoad> = {
   deal_product: { key: 'deal_products', load: () => undefined },
   currency: choiceLoader('currencies', (row) => row.currency_id),
   territory: choiceLoader('territories', (row) => row.territory_id),
+  tasks: relatedLoader('tasks'),
+  appointments: relatedLoader('appointments'),
+  notes: relatedLoader('notes'),
 };
 
 /** The association id fields the includes ask for (api §3 rule 6). */

@@ -1,7 +1,7 @@
 import { ManualClock } from '../../clock';
 import { CURRENCIES, RENEWALS_PIPELINE, SALES_PIPELINE, SECOND_API_KEY, USERS } from '../seed/account';
 import { startTestCrm, type TestCrm } from '../testing/harness';
-import { putAccount, putContact, storeState } from '../testing/rows';
+import { putAccount, putAppointment, putContact, putNote, putTask, storeState } from '../testing/rows';
 import { registerDeals } from './deals';
 import { registerProducts } from './products';
 
@@ -201,6 +201,20 @@ describe('GET /deals/:id with include=', () => {
     });
   });
 
+  it('side-loads the deal tasks, appointments and notes like a contact does (the stand-in reading of an [U] include)', async () => {
+    const { id } = await createDeal();
+    const other = await createDeal();
+    const task = putTask(crm.store, { targetable_type: 'Deal', targetable_id: id });
+    putTask(crm.store, { targetable_type: 'Deal', targetable_id: other.id });
+    const appointment = putAppointment(crm.store, { targetable_type: 'Deal', targetable_id: id });
+    const note = putNote(crm.store, { targetable_type: 'Deal', targetable_id: id });
+    const answer = await getDeal(id, '?include=tasks,appointments,notes');
+    expect(answer.status).toBe(200);
+    expect(answer.body.tasks.map((row: { id: number }) => row.id)).toEqual([task.id]);
+    expect(answer.body.appointments.map((row: { id: number }) => row.id)).toEqual([appointment.id]);
+    expect(answer.body.notes).toEqual([expect.objectContaining({ id: note.id, targetables: [{ id, type: 'Deal' }] })]);
+  });
+
   it('answers 404 for an unknown id, an empty 404 for a non-numeric one, and 400 for an unknown include', async () => {
     const missing = await getDeal(402000999999);
     expect(missing.status).toBe(404);
@@ -209,9 +223,9 @@ describe('GET /deals/:id with include=', () => {
     expect(broken.status).toBe(404);
     expect(broken.text).toBe('');
     const { id } = await createDeal();
-    const badInclude = await getDeal(id, '?include=notes');
+    const badInclude = await getDeal(id, '?include=child_sales_accounts');
     expect(badInclude.status).toBe(400);
-    expect(badInclude.body.errors.message[0]).toMatch(/^Invalid include: notes\./);
+    expect(badInclude.body.errors.message[0]).toMatch(/^Invalid include: child_sales_accounts\./);
   });
 });
 
@@ -275,8 +289,8 @@ describe('PUT /deals/:id stages', () => {
     await refused('PUT', `/deals/${id}`, undefined, 400, errors('Request body must be a JSON object with a "deal" object'));
     await refused('PUT', '/deals/402000999999', { deal: { name: 'X' } }, 404, { errors: { code: 404, message: ['Deal not found'] } });
     await refused('PUT', '/deals/12ab', { deal: { name: 'X' } }, 404, undefined);
-    const allowed = 'sales_account, owner, creater, updater, source, campaign, contacts, deal_stage, deal_pipeline, deal_reason, deal_type, deal_payment_status, deal_product, currency, territory, probability, products';
-    await refused('PUT', `/deals/${id}?include=owner,notes`, { deal: { name: 'X' } }, 400, errors(`Invalid include: notes. Allowed: ${allowed}`));
+    const allowed = 'sales_account, owner, creater, updater, source, campaign, contacts, deal_stage, deal_pipeline, deal_reason, deal_type, deal_payment_status, deal_product, currency, territory, probability, products, tasks, appointments, notes';
+    await refused('PUT', `/deals/${id}?include=owner,industry_type`, { deal: { name: 'X' } }, 400, errors(`Invalid include: industry_type. Allowed: ${allowed}`));
   });
 });
 
