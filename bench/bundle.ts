@@ -17,7 +17,7 @@ async function main(): Promise<void> {
       const name = `${page.page.replace(/\.html$/, '')}_gzip_kb`;
       results.figures[name] = Math.round(page.gzipBytes / 102.4) / 10;
       results.targets[name] = { op: '<=', value: BUDGET_KB };
-      results.reference[name] = `issue #5 budget: ≤ ${BUDGET_KB} kB gzip JS per sidebar (${page.scripts.length} files at open; lazy chunks excluded)`;
+      results.reference[name] = `issue #5 budget: ≤ ${BUDGET_KB} kB gzip JS per sidebar (${page.scripts.length} files loaded at open, the UI chunk included)`;
     }
     console.log(formatTable(results));
     console.log(`\nwrote ${writeResults('bundle', results)}`);

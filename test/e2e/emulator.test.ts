@@ -64,8 +64,9 @@ describe('the emulator in Chromium', () => {
     try {
       const page = await openApp(emulator);
       const frame = page.frameLocator('[data-testid="fdk-app-frame"]');
-      await frame.getByText(`Connected to ${crm.store.account.domain}`).waitFor();
-      expect(await frame.getByText('6 users in this account').count()).toBe(1);
+      await frame.locator('[data-testid="sidebar"][data-state="ready"]').waitFor();
+      const contact = crm.store.contacts.get(CONTACT);
+      expect(await frame.locator('.sidebar-title').textContent()).toBe(`${contact?.first_name ?? ''} ${contact?.last_name ?? ''}`);
       await page.screenshot({ path: screenshotPath('emulator-contact-companion.png') });
     } finally {
       await emulator.close();

@@ -1,3 +1,3 @@
-import { mountSidebar } from '../boot';
+import { startSidebar } from '../start';
 
-void mountSidebar('contact');
+void startSidebar('contact');

@@ -1,11 +1,11 @@
-import { mountSidebar } from '../boot';
+import { startSidebar } from '../start';
 
-jest.mock('../boot', () => ({ mountSidebar: jest.fn(() => Promise.resolve()) }));
+jest.mock('../start', () => ({ startSidebar: jest.fn(() => Promise.resolve()) }));
 
-const mount = jest.mocked(mountSidebar);
+const start = jest.mocked(startSidebar);
 
 beforeEach(() => {
-  mount.mockClear();
+  start.mockClear();
 });
 
 describe('placement entries', () => {
@@ -13,11 +13,11 @@ describe('placement entries', () => {
     ['./contact', 'contact'],
     ['./deal', 'deal'],
     ['./account', 'sales_account'],
-  ])('%s mounts the %s sidebar once', async (entry, entityType) => {
+  ])('%s starts the %s sidebar once', async (entry, entity) => {
     await jest.isolateModulesAsync(async () => {
       await import(entry);
     });
-    expect(mount).toHaveBeenCalledTimes(1);
-    expect(mount).toHaveBeenCalledWith(entityType);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(start).toHaveBeenCalledWith(entity);
   });
 });

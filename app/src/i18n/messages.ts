@@ -1,4 +1,6 @@
 import type { CrmFailureKind } from '../../../common/crm/failure';
+import { fieldMessages } from './fields-messages';
+import { sectionMessages } from './sections-messages';
 
 /**
  * Every user-facing string of the front end, in one place for translation. Values with
@@ -10,6 +12,11 @@ export const messages = {
     contact: 'Contact',
     deal: 'Deal',
     sales_account: 'Account',
+  },
+  entityNoun: {
+    contact: 'contact',
+    deal: 'deal',
+    sales_account: 'account',
   },
   connection: {
     heading: 'Freshsales connection',
@@ -36,6 +43,39 @@ export const messages = {
   boot: {
     noClient: 'This page must be opened inside Freshsales.',
   },
+  sidebar: {
+    loading: 'Loading the {entity}…',
+    busy: 'Freshsales is busy. Trying again in {seconds} s…',
+    busyNow: 'Try now',
+    refreshing: 'Updating…',
+  },
+  writes: {
+    failedTitle: 'Not saved',
+    failed: '{what} failed: {reason}',
+    field: 'Saving {label}',
+    stage: 'Moving {name}',
+    task: 'Completing {title}',
+    newTask: 'Creating task {title}',
+    note: 'Adding the note',
+    newDeal: 'Creating deal {name}',
+    newContact: 'Creating contact {name}',
+    addContact: 'Adding {name}',
+    removeContact: 'Removing {name}',
+    reasons: {
+      unauthorized: 'the API key was rejected.',
+      forbidden: 'your role does not allow it.',
+      not_found: 'the record no longer exists.',
+      invalid: 'Freshsales refused the change.',
+      rate_limited: 'Freshsales is busy; try again in a minute.',
+      server_error: 'Freshsales had a problem; try again.',
+      unreachable: 'Freshsales could not be reached.',
+      timeout: 'Freshsales took too long to answer.',
+      platform: 'the app could not send it.',
+      bad_response: 'Freshsales sent an unexpected answer.',
+    } satisfies Record<CrmFailureKind, string>,
+  },
+  fields: fieldMessages,
+  sections: sectionMessages,
 } as const;
 
 /** Fill `{name}` placeholders; unknown names stay visible rather than vanish. */

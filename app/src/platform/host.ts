@@ -37,6 +37,10 @@ export interface Host {
   loggedInUser(): Promise<LoggedInUser>;
   /** The Freshsales host from the non-secure iparams, for display only. */
   domain(): Promise<string | undefined>;
+  /** Every non-secure iparam (the admin's sidebar settings); `{}` when the platform will not say. */
+  settings(): Promise<Record<string, unknown>>;
+  /** Navigates the CRM to a record's details page. */
+  show(kind: 'contact' | 'account' | 'deal', id: number): Promise<void>;
   call<N extends TemplateName>(
     name: N,
     context: TemplateContexts[N],
@@ -57,6 +61,10 @@ export function createHost(client: Client): Host {
       const params = await client.iparams.get().catch((): Record<string, unknown> => ({}));
       const domain = params[IPARAM_DOMAIN];
       return typeof domain === 'string' ? domain : undefined;
+    },
+    settings: () => client.iparams.get().catch((): Record<string, unknown> => ({})),
+    show: async (kind, id) => {
+      await client.interface.trigger('show', { id: kind, value: id });
     },
     call: (name, context, body) => callTemplate(client.request, name, context, body),
     notify: async (type, message, title) => {

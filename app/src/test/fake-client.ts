@@ -47,7 +47,7 @@ export interface HeldAnswer {
   readonly requested: boolean;
 }
 
-type Answer = () => Promise<TemplateSuccess>;
+type Answer = (options?: TemplateInvokeOptions) => Promise<TemplateSuccess>;
 
 /** A promise a test settles by hand. */
 export interface Deferred<T> {
@@ -161,6 +161,12 @@ export class FakeClient implements Client {
   /** Answer `name` with `body` whenever nothing is queued. */
   respondAlways(name: string, body: unknown, status = 200): this {
     this.fallbacks.set(name, () => Promise.resolve(success(body, status)));
+    return this;
+  }
+
+  /** Whenever nothing is queued, answer `name` with a body chosen from the call (e.g. by context). */
+  respondBy(name: string, body: (options: TemplateInvokeOptions | undefined) => unknown): this {
+    this.fallbacks.set(name, (options) => Promise.resolve(success(body(options))));
     return this;
   }
 
@@ -296,7 +302,7 @@ export class FakeClient implements Client {
   readonly request: Client['request'] = {
     invokeTemplate: (name, options) => {
       this.templateCalls.push({ name, options });
-      return this.nextAnswer(name)();
+      return this.nextAnswer(name)(options);
     },
     invoke: (name) => rejectWith({ status: 404, message: `no SMI function ${name} in this fake` }),
   };

@@ -1,0 +1,174 @@
+import type { CrmFailure } from '../../../common/crm/failure';
+import type { ContactSummary, Deal, Note, Task } from '../../../common/crm/records';
+import type { EntityType } from '../../../common/platform/client';
+import { ok, type Result } from '../../../common/validation';
+import { toRequestValue } from '../fields/validate';
+import { format, messages } from '../i18n/messages';
+import type { FieldDef, FieldValue } from '../model/fields';
+import type { Host } from '../platform/host';
+import type { MetadataCache } from './metadata-cache';
+import type { Mutation, Sidebar } from './useSidebar';
+import type { ContactHit, CurrentUser, DataFor, SidebarActions, SidebarData } from './types';
+import {
+  contactBody,
+  dealBody,
+  fieldBody,
+  fieldValueOf,
+  findDeal,
+  noteBody,
+  recordFields,
+  replaceDeal,
+  taskBody,
+  temporaryId,
+  withField,
+  withTasks,
+} from './writes';
+
+export interface ActionDeps<E extends EntityType> {
+  entity: E;
+  host: Host;
+  metadata: MetadataCache;
+  sidebar: Pick<Sidebar<E>, 'mutate' | 'current'>;
+  currentUser: () => CurrentUser | undefined;
+}
+
+/** What a user reads when a write fails: the CRM's own words for a 400, a short reason otherwise. */
+export function failureReason(failure: CrmFailure): string {
+  if (failure.kind === 'invalid' && failure.messages.length > 0) return failure.messages.join(' ');
+  return messages.writes.reasons[failure.kind];
+}
+
+const UPDATE_TEMPLATE = { contact: 'updateContact', deal: 'updateDeal', sales_account: 'updateAccount' } as const;
+
+/** A search hit's id is a string (api §5); one that is not a safe integer is skipped. */
+function toHit(result: { id: string | number; type: string; name?: string | null; email?: string | null }): ContactHit[] {
+  const id = Number(result.id);
+  if (result.type !== 'contact' || !Number.isSafeInteger(id)) return [];
+  return [{ id, name: result.name ?? String(id), email: result.email ?? null }];
+}
+
+export function createActions<E extends EntityType>(deps: ActionDeps<E>): SidebarActions {
+  const { entity, host, sidebar } = deps;
+  type D = DataFor<E>;
+  const recordId = () => sidebar.current()?.record.id ?? 0;
+
+  /** Runs an optimistic write; on failure the sidebar has rolled back and the user is told what failed. */
+  async function write<T>(what: string, mutation: Mutation<E, T>): Promise<boolean> {
+    const result = await sidebar.mutate(mutation);
+    if (!result.ok) await host.notify('danger', format(messages.writes.failed, { what, reason: failureReason(result.failure) }), messages.writes.failedTitle);
+    return result.ok;
+  }
+
+  const call = host.call.bind(host);
+
+  const actions: SidebarActions = {
+    saveField: (field: FieldDef, value: FieldValue) => {
+      const current = sidebar.current();
+      if (current === undefined) return Promise.resolve(false);
+      const before = fieldValueOf(current.record, field);
+      const sent = toRequestValue(field, value);
+      const id = current.record.id;
+      return write(format(messages.writes.field, { label: field.label }), {
+        apply: (data) => ({ ...data, record: withField(data.record, field, sent) }),
+        revert: (data) => ({ ...data, record: withField(data.record, field, before) }),
+        request: () => call(UPDATE_TEMPLATE[entity], { id }, fieldBody(entity, field, sent)),
+      });
+    },
+
+    changeDealStage: (deal: Deal, stageId: number) => {
+      const before = deal.deal_stage_id;
+      return write(format(messages.writes.stage, { name: deal.name }), {
+        apply: (data) => replaceDeal(data as SidebarData, { ...deal, deal_stage_id: stageId }) as D,
+        revert: (data) => replaceDeal(data as SidebarData, { ...(findDeal(data as SidebarData, deal.id) ?? deal), deal_stage_id: before }) as D,
+        request: () => call('updateDeal', { id: deal.id }, { deal: { deal_stage_id: stageId } }),
+        // The CRM recomputes probability and the closed date when the stage changes.
+        commit: (data, answer) => replaceDeal(data as SidebarData, answer.deal) as D,
+      });
+    },
+
+    completeTask: (task: Task) =>
+      write(format(messages.writes.task, { title: task.title }), {
+        apply: (data) => withTasks(data as SidebarData, (tasks) => tasks.map((row) => (row.id === task.id ? { ...row, status: 1 } : row))) as D,
+        revert: (data) => withTasks(data as SidebarData, (tasks) => tasks.map((row) => (row.id === task.id ? { ...row, status: task.status } : row))) as D,
+        request: () => call('updateTask', { id: task.id }, { task: { status: 1 } }),
+      }),
+
+    createTask: (input) => {
+      const placeholder: Task = { id: temporaryId(), status: 0, title: input.title, due_date: `${input.dueDate}T17:00:00`, owner_id: input.ownerId };
+      return write(format(messages.writes.newTask, { title: input.title }), {
+        apply: (data) => withTasks(data as SidebarData, (tasks) => [placeholder, ...tasks]) as D,
+        revert: (data) => withTasks(data as SidebarData, (tasks) => tasks.filter((row) => row.id !== placeholder.id)) as D,
+        request: () => call('createTask', {}, taskBody(entity, recordId(), input)),
+        commit: (data, answer) => withTasks(data as SidebarData, (tasks) => tasks.map((row) => (row.id === placeholder.id ? answer.task : row))) as D,
+      });
+    },
+
+    createNote: (text: string) => {
+      const placeholder: Note = { id: temporaryId(), description: text, creater_id: deps.currentUser()?.id ?? null, created_at: new Date().toISOString() };
+      const withNotes = (data: D, change: (notes: Note[]) => Note[]) => (data.notes === null ? data : ({ ...data, notes: change(data.notes) } as D));
+      return write(messages.writes.note, {
+        apply: (data) => withNotes(data, (notes) => [placeholder, ...notes]),
+        revert: (data) => withNotes(data, (notes) => notes.filter((row) => row.id !== placeholder.id)),
+        request: () => call('createNote', {}, noteBody(entity, recordId(), text)),
+        commit: (data, answer) => withNotes(data, (notes) => notes.map((row) => (row.id === placeholder.id ? answer.note : row))),
+      });
+    },
+
+    createDeal: async (values) => {
+      const current = sidebar.current() as SidebarData | undefined;
+      if (current === undefined || current.entity === 'deal') return false;
+      const body = dealBody(current, recordFields(current.dealFields, values));
+      return write(format(messages.writes.newDeal, { name: String(values.name ?? '') }), {
+        apply: (data) => data,
+        revert: (data) => data,
+        request: () => call('createDeal', {}, body),
+        commit: (data, answer) => ({ ...data, deals: [answer.deal, ...(data as DataFor<'contact'>).deals] }),
+      });
+    },
+
+    createContact: async (values) => {
+      const contactFields = await deps.metadata.fields('contacts');
+      const fields = contactFields.ok ? contactFields.value : [];
+      const body = contactBody(recordId(), recordFields(fields, values));
+      const name = [values.first_name, values.last_name].filter((part) => typeof part === 'string' && part !== '').join(' ');
+      return write(format(messages.writes.newContact, { name }), {
+        apply: (data) => data,
+        revert: (data) => data,
+        request: () => call('createContact', {}, body),
+        commit: (data, answer) => ({ ...data, contacts: [answer.contact, ...(data as DataFor<'sales_account'>).contacts] }),
+      });
+    },
+
+    addContact: (hit: ContactHit) => {
+      const summary: ContactSummary = { id: hit.id, display_name: hit.name, email: hit.email ?? null };
+      const contactsOf = (data: D) => (data as DataFor<'deal'>).contacts;
+      return write(format(messages.writes.addContact, { name: hit.name }), {
+        apply: (data) => ({ ...data, contacts: [...contactsOf(data).filter((row) => row.id !== hit.id), summary] }),
+        revert: (data) => ({ ...data, contacts: contactsOf(data).filter((row) => row.id !== hit.id) }),
+        request: () => call('updateDeal', { id: recordId() }, { deal: { contacts_added_list: [hit.id] } }),
+      });
+    },
+
+    removeContact: (contactId: number) => {
+      const removed = (sidebar.current() as DataFor<'deal'> | undefined)?.contacts.find((row) => row.id === contactId);
+      const contactsOf = (data: D) => (data as DataFor<'deal'>).contacts;
+      return write(format(messages.writes.removeContact, { name: removed?.display_name ?? String(contactId) }), {
+        apply: (data) => ({ ...data, contacts: contactsOf(data).filter((row) => row.id !== contactId) }),
+        revert: (data) => ({ ...data, contacts: removed === undefined ? contactsOf(data) : [...contactsOf(data), removed] }),
+        request: () => call('updateDeal', { id: recordId() }, { deal: { contacts_removed_list: [contactId] } }),
+      });
+    },
+
+    searchContacts: async (query: string): Promise<Result<ContactHit[], CrmFailure>> => {
+      const answer = await call('searchContacts', { q: query });
+      return answer.ok ? ok(answer.value.flatMap(toHit)) : answer;
+    },
+
+    contactFields: () => deps.metadata.fields('contacts'),
+
+    openRecord: (kind, id) => {
+      void host.show(kind, id).catch(() => undefined);
+    },
+  };
+  return actions;
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import type { Deal } from '../../../common/crm/records';
+import type { AccountData, ContactData, CurrentUser } from '../data/types';
+import { formatDate, formatMoney } from '../fields/display';
+import { FieldForm } from '../fields/FieldForm';
+import { format, messages } from '../i18n/messages';
+import type { FieldDef, FieldValue } from '../model/fields';
+import { defaultPipelineId, forecastOf, pipelineStages, sortDeals, stageById } from '../model/related';
+import { EmptyState, HeaderAction, PagedList, RecordLink, Section } from './Section';
+import type { SectionProps } from './types';
+
+const text = messages.sections.deals;
+
+/** Asked for on every new deal, required or not; everything else only when required. */
+const QUICK_DEAL_FIELDS = ['name', 'amount', 'expected_close', 'deal_stage_id', 'owner_id'];
+
+/**
+ * The "+ Deal" form: the quick fields and every required one (the pipeline is implied by the
+ * stage, which is limited to the default pipeline's stages).
+ */
+export function newDealFields(dealFields: readonly FieldDef[]): FieldDef[] {
+  const pipelineId = defaultPipelineId(dealFields);
+  return dealFields
+    .filter((field) => field.name !== 'deal_pipeline_id' && (field.required || QUICK_DEAL_FIELDS.includes(field.name)))
+    .map((field) => {
+      if (field.name === 'name') return { ...field, required: true };
+      if (field.name === 'deal_stage_id') return { ...field, choices: pipelineStages(dealFields, pipelineId) };
+      return field;
+    });
+}
+
+/** Record-form starting values: the default pipeline's first stage, owned by the signed-in user. */
+export function newDealInitial(dealFields: readonly FieldDef[], currentUser: CurrentUser | undefined): Record<string, FieldValue> {
+  const firstStage = pipelineStages(dealFields, defaultPipelineId(dealFields))[0];
+  return {
+    ...(firstStage === undefined ? {} : { deal_stage_id: Number(firstStage.id) }),
+    ...(currentUser === undefined ? {} : { owner_id: currentUser.id }),
+  };
+}
+
+interface StageSelectProps {
+  deal: Deal;
+  dealFields: readonly FieldDef[];
+  onChange: (stageId: number) => void;
+}
+
+/** The stage pill: coloured by forecast, and a select of the pipeline's stages to move the deal. */
+function StageSelect({ deal, dealFields, onChange }: StageSelectProps) {
+  const stage = stageById(dealFields, deal.deal_stage_id);
+  const stages = pipelineStages(dealFields, deal.deal_pipeline_id ?? stage?.pipelineId);
+  const known = stage !== undefined && stages.some((choice) => choice.id === stage.id);
+  return (
+    <select
+      className={`stage-pill stage-pill--${forecastOf(stage)}`}
+      data-testid="deal-stage"
+      aria-label={format(text.stageLabel, { name: deal.name })}
+      value={String(deal.deal_stage_id ?? '')}
+      onChange={(event) => onChange(Number(event.target.value))}
+    >
+      {known ? null : <option value={String(deal.deal_stage_id ?? '')}>{messages.sections.unknownStage}</option>}
+      {stages.map((choice) => (
+        <option key={choice.id} value={choice.id}>
+          {choice.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function DealItem({ deal, dealFields, actions }: { deal: Deal; dealFields: readonly FieldDef[]; actions: SectionProps['actions'] }) {
+  const amount = deal.amount ? formatMoney(deal.amount) : text.noAmount;
+  return (
+    <>
+      <RecordLink name={deal.name} onOpen={() => actions.openRecord('deal', deal.id)} />
+      <div className="item-line">
+        <StageSelect deal={deal} dealFields={dealFields} onChange={(stageId) => void actions.changeDealStage(deal, stageId)} />
+        <span>{amount}</span>
+      </div>
+      {deal.expected_close ? <span className="muted">{format(text.expectedClose, { date: formatDate(deal.expected_close) })}</span> : null}
+    </>
+  );
+}
+
+/** The contact's or account's deals, open first; change a stage in place or add a deal. */
+export function DealsSection({ data, actions, currentUser }: SectionProps<ContactData | AccountData>) {
+  const [adding, setAdding] = useState(false);
+  const deals = sortDeals(data.deals, data.dealFields);
+  const pipelineId = defaultPipelineId(data.dealFields);
+  const create = async (values: Record<string, FieldValue>) => {
+    const created = await actions.createDeal({ ...(pipelineId === undefined ? {} : { deal_pipeline_id: pipelineId }), ...values });
+    if (created) setAdding(false);
+    return created;
+  };
+  return (
+    <Section name="deals" title={text.title} count={deals.length} action={<HeaderAction label={text.create} testId="deal-create" onClick={() => setAdding(true)} />}>
+      {adding ? (
+        <FieldForm
+          fields={newDealFields(data.dealFields)}
+          initial={newDealInitial(data.dealFields, currentUser)}
+          submitLabel={text.createSubmit}
+          onSubmit={create}
+          onCancel={() => setAdding(false)}
+          testId="deal-form"
+        />
+      ) : null}
+      {deals.length === 0 ? (
+        <EmptyState text={text.empty} />
+      ) : (
+        <PagedList
+          items={deals}
+          keyOf={(deal) => deal.id}
+          itemTestId="deal-item"
+          render={(deal) => <DealItem deal={deal} dealFields={data.dealFields} actions={actions} />}
+        />
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,179 @@
+// `npm run bench:sidebar [-- --app <built app dir>]`: issue #5's sidebar figures in Chromium, with
+// 150 ms of latency on every stand-in route. Per entity (contact, deal, account): CRM calls per
+// open, cold (fresh browser context, empty localStorage) and warm (same context after one open
+// filled the metadata cache); time from the click on the app icon to
+// `[data-testid="sidebar"][data-state="ready"]`, measured in the browser; gzip JS the iframe loaded.
+// Every open is of a different record, so no response is reused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startStandIn } from '../emulator/crm/stand-in';
+import type { CrmServer } from '../emulator/crm/crm-server';
+import { startEmulator, type Emulator } from '../emulator/platform/emulator';
+import { launchChromium, offlineContext } from '../test/support/browser';
+import { installDemo, SIDEBAR_ENTITIES, type SidebarEntity } from '../test/support/sidebar-page';
+import { buildProject } from '../tools/build';
+import { formatTable, missedTargets, writeResults, type BenchResults } from './support/results';
+import { measureOpen, recordFrameScripts, recordIds, type OpenResult, type ScriptLoad } from './support/sidebar-opens';
+import { installSidebarProbe } from './support/sidebar-probe';
+import { median, percentile, round1 } from './support/stats';
+
+const LATENCY_MS = 150;
+const WARM_OPENS = Number(process.env.BENCH_SIDEBAR_WARM ?? 20);
+const COLD_OPENS = Number(process.env.BENCH_SIDEBAR_COLD ?? 6);
+/** After content, late calls still count. */
+const SETTLE_MS = 300;
+const TARGETS = { callsWarm: 1, callsCold: 2, medianMs: 600, stretchMs: 400, gzipKb: 150 };
+
+interface EntityRun {
+  entity: SidebarEntity;
+  cold: OpenResult[];
+  warm: OpenResult[];
+  scripts: ScriptLoad[];
+}
+
+interface Setup {
+  crm: CrmServer;
+  emulator: Emulator;
+  browser: Browser;
+  /** Static gzip KB per page from the build, when this run built the app. */
+  staticKb: Partial<Record<SidebarEntity, number>>;
+  cleanup: () => Promise<void>;
+}
+
+async function appDirectory(): Promise<{ dir: string; staticKb: Setup['staticKb']; dispose: () => void }> {
+  const { values } = parseArgs({ options: { app: { type: 'string' } } });
+  if (values.app !== undefined) return { dir: resolve(values.app), staticKb: {}, dispose: () => undefined };
+  const out = mkdtempSync(join(tmpdir(), 'bench-sidebar-'));
+  const report = await buildProject(join(__dirname, '..'), out);
+  const staticKb = Object.fromEntries(report.pages.map((page) => [page.page.replace(/\.html$/, ''), round1(page.gzipBytes / 1024)]));
+  return { dir: out, staticKb, dispose: () => rmSync(out, { recursive: true, force: true }) };
+}
+
+async function setUp(): Promise<Setup> {
+  const app = await appDirectory();
+  const crm = await startStandIn({ seed: 1, faults: [{ route: '*', latencyMs: LATENCY_MS }] });
+  const emulator = await startEmulator({ appDir: app.dir, port: 0, crm: { kind: 'stand-in', server: crm } });
+  await installDemo(emulator);
+  const browser = await launchChromium();
+  const cleanup = async () => {
+    await browser.close();
+    await emulator.close();
+    await crm.close();
+    app.dispose();
+  };
+  return { crm, emulator, browser, staticKb: app.staticKb, cleanup };
+}
+
+async function freshContext(browser: Browser): Promise<BrowserContext> {
+  const context = await offlineContext(browser);
+  await installSidebarProbe(context);
+  return context;
+}
+
+/** Cold opens, each in a fresh context; returns the last context, whose metadata cache is now filled. */
+async function runCold(setup: Setup, run: EntityRun, ids: number[]): Promise<BrowserContext> {
+  let context: BrowserContext | undefined;
+  for (const [index, id] of ids.entries()) {
+    await context?.close();
+    context = await freshContext(setup.browser);
+    const page = await context.newPage();
+    // The first open also records the scripts the iframe loads (nothing cached yet).
+    const scripts = index === 0 ? recordFrameScripts(page) : undefined;
+    run.cold.push(await measureOpen(page, setup.emulator, run.entity, id, SETTLE_MS));
+    if (scripts !== undefined) run.scripts = await scripts();
+  }
+  return context ?? freshContext(setup.browser);
+}
+
+/** Cold opens, then warm ones in the last cold open's context, each of a different record. */
+async function runEntity(setup: Setup, entity: SidebarEntity): Promise<EntityRun> {
+  const ids = recordIds(setup.crm, entity, COLD_OPENS + WARM_OPENS);
+  const run: EntityRun = { entity, cold: [], warm: [], scripts: [] };
+  const context = await runCold(setup, run, ids.slice(0, COLD_OPENS));
+  try {
+    const page = await context.newPage();
+    for (const id of ids.slice(COLD_OPENS)) run.warm.push(await measureOpen(page, setup.emulator, entity, id, SETTLE_MS));
+  } finally {
+    await context.close();
+  }
+  return run;
+}
+
+const times = (opens: OpenResult[]) => opens.filter((open) => open.final === 'ready').map((open) => open.ms);
+const maxCalls = (opens: OpenResult[]) => Math.max(0, ...opens.map((open) => open.calls));
+const meanCalls = (opens: OpenResult[]) => round1(opens.reduce((sum, open) => sum + open.calls, 0) / Math.max(1, opens.length));
+
+/** Which templates a kind of open sent, e.g. "getContactView ×20, getFieldSettings ×1". */
+function templateMix(opens: OpenResult[]): string {
+  const counts = new Map<string, number>();
+  opens.flatMap((open) => open.templates).forEach((name) => counts.set(name, (counts.get(name) ?? 0) + 1));
+  return [...counts].map(([name, count]) => `${name} ×${count}`).join(', ') || 'none';
+}
+
+function add(results: BenchResults, name: string, value: number, reference: string, target?: BenchResults['targets'][string]): void {
+  results.figures[name] = value;
+  results.reference[name] = reference;
+  if (target !== undefined) results.targets[name] = target;
+}
+
+function addCalls(results: BenchResults, run: EntityRun): void {
+  const { entity, cold, warm } = run;
+  add(results, `${entity}_calls_cold`, maxCalls(cold), `issue #5: ≤ ${TARGETS.callsCold} (max of ${cold.length} opens in fresh contexts, mean ${meanCalls(cold)}: ${templateMix(cold)})`, { op: '<=', value: TARGETS.callsCold });
+  add(results, `${entity}_calls_warm`, maxCalls(warm), `issue #5: ${TARGETS.callsWarm} call (max of ${warm.length} opens with the metadata cached, mean ${meanCalls(warm)}: ${templateMix(warm)})`, { op: '<=', value: TARGETS.callsWarm });
+}
+
+function addTimes(results: BenchResults, run: EntityRun): void {
+  const { entity, cold, warm } = run;
+  const warmMedian = round1(median(times(warm)));
+  const stretch = warmMedian <= TARGETS.stretchMs ? 'met' : 'not met';
+  add(results, `${entity}_ttc_warm_median_ms`, warmMedian, `issue #5: ≤ ${TARGETS.medianMs} ms; stretch ≤ ${TARGETS.stretchMs} ms (${stretch}); click → data-state=ready, ${times(warm).length} warm opens`, { op: '<=', value: TARGETS.medianMs });
+  add(results, `${entity}_ttc_warm_p95_ms`, round1(percentile(times(warm), 0.95)), 'p95 of the same opens, for reference');
+  add(results, `${entity}_ttc_warm_ratio`, round1(warmMedian / LATENCY_MS), `warm median / ${LATENCY_MS} ms (one stand-in call's added latency); 1 = content as fast as one call`);
+  add(results, `${entity}_ttc_cold_median_ms`, round1(median(times(cold))), `cold opens (fresh context: empty cache, storage and HTTP cache), ${times(cold).length} opens, for reference`);
+  add(results, `${entity}_ttc_cold_p95_ms`, round1(percentile(times(cold), 0.95)), 'p95 of the cold opens, for reference');
+}
+
+function addScripts(results: BenchResults, run: EntityRun, staticKb: number | undefined): void {
+  const app = run.scripts.filter((load) => load.url.includes('/__fdk/app/'));
+  const platformKb = round1(run.scripts.filter((load) => !app.includes(load)).reduce((sum, load) => sum + load.gzipBytes, 0) / 1024);
+  const kb = round1(app.reduce((sum, load) => sum + load.gzipBytes, 0) / 1024);
+  const compared = staticKb === undefined ? 'see bench/results/bundle.json for the static figure' : `static build figure ${staticKb} kB`;
+  add(results, `${run.entity}_gzip_js_kb`, kb, `issue #5: ≤ ${TARGETS.gzipKb} kB; ${app.length} app scripts the iframe loaded on a cold open, lazy chunks included (${compared}; platform client ${platformKb} kB not counted)`, { op: '<=', value: TARGETS.gzipKb });
+}
+
+function resultsOf(runs: EntityRun[], staticKb: Setup['staticKb']): BenchResults {
+  const results: BenchResults = { figures: {}, targets: {}, reference: {} };
+  for (const run of runs) {
+    addCalls(results, run);
+    addTimes(results, run);
+    addScripts(results, run, staticKb[run.entity]);
+  }
+  const failed = runs.flatMap((run) => [...run.cold, ...run.warm]).filter((open) => open.final !== 'ready').length;
+  add(results, 'failed_opens', failed, 'opens that ended in data-state=error (none should, with latency only)', { op: '<=', value: 0 });
+  return results;
+}
+
+async function main(): Promise<void> {
+  const setup = await setUp();
+  try {
+    const runs: EntityRun[] = [];
+    for (const entity of SIDEBAR_ENTITIES) {
+      runs.push(await runEntity(setup, entity));
+      console.log(`${entity}: ${COLD_OPENS} cold and ${WARM_OPENS} warm opens done`);
+    }
+    const results = resultsOf(runs, setup.staticKb);
+    console.log(`\n${formatTable(results)}`);
+    console.log(`\nwrote ${writeResults('sidebar', results)}`);
+    if (missedTargets(results).length > 0) process.exitCode = 1;
+  } finally {
+    await setup.cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,189 @@
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { CrmServer } from '../../emulator/crm/crm-server';
+import { SEED_LANDMARKS } from '../../emulator/crm/seed/index';
+import { startStandIn } from '../../emulator/crm/stand-in';
+import { startEmulator, type Emulator } from '../../emulator/platform/emulator';
+import { launchChromium, offlineContext, screenshotPath } from '../support/browser';
+import { DIST } from '../support/build-dist';
+import { installDemo, openSidebar, PLACEHOLDERS, waitForSidebarState } from '../support/sidebar-page';
+
+/**
+ * The three sidebars of the built app in Chromium, on the emulator and the seeded stand-in:
+ * related records, a stage change, a task created and completed, a note, and the failure,
+ * 429 and rollback paths. Every write is checked in the stand-in's store, not in the UI alone.
+ */
+
+const CONTACT = SEED_LANDMARKS.contacts.busy;
+const ACCOUNT = SEED_LANDMARKS.accounts.busy;
+
+let browser: Browser;
+let crm: CrmServer;
+let emulator: Emulator;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  crm = await startStandIn({ seed: 1 });
+  emulator = await startEmulator({ appDir: DIST, port: 0, crm: { kind: 'stand-in', server: crm } });
+  await installDemo(emulator);
+});
+
+afterAll(async () => {
+  await emulator?.close();
+  await crm?.close();
+  await browser?.close();
+});
+
+afterEach(() => crm.faults.clear());
+
+async function newPage(): Promise<Page> {
+  return (await offlineContext(browser, { width: 1300, height: 1000 })).newPage();
+}
+
+async function openContact(page: Page, id = CONTACT): Promise<Frame> {
+  const frame = await openSidebar(page, emulator.recordUrl('contacts', id), PLACEHOLDERS.contact);
+  await waitForSidebarState(frame, 'ready');
+  return frame;
+}
+
+/** Polls the stand-in's store until `check` holds (writes land after the UI has moved on). */
+async function eventually(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const count = async (frame: Frame, section: string) => frame.getByTestId(`section-${section}`).getByTestId('section-count').first().textContent();
+
+/** A contact with few open tasks, so a new one shows without "show more". */
+const QUIET_CONTACT = SEED_LANDMARKS.contacts.unicode.zoe;
+
+const openDealsOf = (contactId: number) => crm.store.deals.all().filter((deal) => deal.contact_ids.includes(contactId) && !deal.is_deleted);
+
+describe('contact sidebar', () => {
+  it('shows the contact with its accounts, deals, tasks, appointments and notes, counted', async () => {
+    const page = await newPage();
+    const frame = await openContact(page);
+    const contact = crm.store.contacts.get(CONTACT);
+    expect(await frame.locator('.sidebar-title').textContent()).toBe(`${contact?.first_name ?? ''} ${contact?.last_name ?? ''}`);
+    expect(await count(frame, 'deals')).toBe(String(openDealsOf(CONTACT).length));
+    expect(await frame.getByTestId('account-item').count()).toBe(contact?.sales_accounts.length);
+    for (const section of ['summary', 'accounts', 'deals', 'tasks', 'appointments', 'notes']) {
+      expect(await frame.getByTestId(`section-${section}`).count()).toBe(1);
+    }
+    await page.screenshot({ path: screenshotPath('sidebar-contact.png') });
+    await page.context().close();
+  });
+
+  it('changes a deal stage in place, and the stand-in has the new stage', async () => {
+    const page = await newPage();
+    const frame = await openContact(page);
+    const select = frame.getByTestId('deal-stage').first();
+    const before = new Map(openDealsOf(CONTACT).map((deal) => [deal.id, String(deal.deal_stage_id)]));
+    const current = await select.inputValue();
+    const options = await select.locator('option').evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    const target = options.find((value) => value !== current && value !== '') ?? '';
+    await select.selectOption(target);
+    const moved = () => openDealsOf(CONTACT).filter((deal) => String(deal.deal_stage_id) === target && before.get(deal.id) === current);
+    await eventually(() => moved().length === 1, 'the stage change in the stand-in');
+    await page.context().close();
+  });
+
+  it('creates a task, then completes it in one click', async () => {
+    const page = await newPage();
+    const frame = await openContact(page, QUIET_CONTACT);
+    const title = `Call back about pricing ${Date.now()}`;
+    await frame.getByTestId('task-create').click();
+    await frame.getByTestId('task-title').fill(title);
+    await frame.getByTestId('task-save').locator('button').click();
+    const created = () => crm.store.tasks.all().find((task) => task.title === title);
+    await eventually(() => created() !== undefined, 'the new task');
+    expect(created()).toMatchObject({ targetable_type: 'Contact', targetable_id: QUIET_CONTACT, status: 0 });
+    const item = frame.getByTestId('task-item').filter({ hasText: title });
+    await item.getByTestId('task-complete').click();
+    await eventually(() => created()?.status === 1, 'the task to be completed');
+    await item.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('adds a note', async () => {
+    const page = await newPage();
+    const frame = await openContact(page);
+    const text = `Asked for the <b>v2</b> pricing ${Date.now()}`;
+    await frame.getByTestId('note-input').fill(text);
+    await frame.getByTestId('note-save').locator('button').click();
+    await eventually(() => crm.store.notes.all().some((note) => note.description === text && note.targetable_id === CONTACT), 'the note');
+    // Text that looks like HTML stays text.
+    await frame.getByTestId('note-item').filter({ hasText: text }).first().waitFor();
+    await page.context().close();
+  });
+});
+
+describe('deal and account sidebars', () => {
+  it('shows a deal with its contacts and account', async () => {
+    const deal = openDealsOf(CONTACT)[0];
+    if (deal === undefined) throw new Error('the seed gives the busy contact deals');
+    const page = await newPage();
+    const frame = await openSidebar(page, emulator.recordUrl('deals', deal.id), PLACEHOLDERS.deal);
+    await waitForSidebarState(frame, 'ready');
+    expect(await frame.locator('.sidebar-title').textContent()).toBe(deal.name);
+    const linked = deal.contact_ids.filter((id) => crm.store.contacts.get(id) !== undefined);
+    expect(await count(frame, 'contacts')).toBe(String(linked.length));
+    const account = crm.store.sales_accounts.get(deal.sales_account_id ?? 0);
+    expect(await frame.getByTestId('section-account').textContent()).toContain(account?.name);
+    await page.screenshot({ path: screenshotPath('sidebar-deal.png') });
+    await page.context().close();
+  });
+
+  it('shows an account with its pipeline summary, contacts and deals', async () => {
+    const page = await newPage();
+    const frame = await openSidebar(page, emulator.recordUrl('accounts', ACCOUNT), PLACEHOLDERS.account);
+    await waitForSidebarState(frame, 'ready');
+    expect(await frame.locator('.sidebar-title').textContent()).toBe(crm.store.sales_accounts.get(ACCOUNT)?.name);
+    expect(await frame.getByTestId('pipeline-stage-row').count()).toBeGreaterThan(0);
+    const contacts = crm.store.contacts.all().filter((row) => row.sales_accounts.some((link) => link.id === ACCOUNT));
+    expect(await count(frame, 'contacts')).toBe(String(contacts.length));
+    await page.screenshot({ path: screenshotPath('sidebar-account.png') });
+    await page.context().close();
+  });
+});
+
+describe('failures', () => {
+  it('shows an error with a retry when Freshsales fails, and recovers on retry', async () => {
+    crm.faults.add({ route: 'GET /contacts/:id', errorRate: 1, errorStatus: 500, times: 1 });
+    const page = await newPage();
+    const frame = await openSidebar(page, emulator.recordUrl('contacts', CONTACT), PLACEHOLDERS.contact);
+    await waitForSidebarState(frame, 'error');
+    await page.screenshot({ path: screenshotPath('sidebar-error.png') });
+    await frame.getByRole('button', { name: 'Try again' }).click();
+    await waitForSidebarState(frame, 'ready');
+    await page.context().close();
+  });
+
+  it('says Freshsales is busy on a 429 and retries by itself with backoff', async () => {
+    crm.faults.add({ route: 'GET /contacts/:id', rateLimitRate: 1, times: 1 });
+    const page = await newPage();
+    const frame = await openSidebar(page, emulator.recordUrl('contacts', CONTACT), PLACEHOLDERS.contact);
+    await waitForSidebarState(frame, 'busy');
+    await frame.getByTestId('sidebar-busy').waitFor();
+    await waitForSidebarState(frame, 'ready', 20_000);
+    await page.context().close();
+  });
+
+  it('rolls a refused stage change back and tells the user with a danger notification', async () => {
+    const page = await newPage();
+    const frame = await openContact(page);
+    const select = frame.getByTestId('deal-stage').first();
+    const before = await select.inputValue();
+    const options = await select.locator('option').evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    const target = options.find((value) => value !== before && value !== '') ?? '';
+    crm.faults.add({ route: 'PUT /deals/:id', errorRate: 1, errorStatus: 500, times: 1 });
+    await select.selectOption(target);
+    const toast = page.getByTestId('fdk-toast').filter({ hasText: 'failed' });
+    await toast.waitFor();
+    expect(await toast.getAttribute('data-type')).toBe('danger');
+    await frame.waitForFunction((value) => document.querySelector<HTMLSelectElement>('[data-testid="deal-stage"]')?.value === value, before);
+    await page.context().close();
+  });
+});
