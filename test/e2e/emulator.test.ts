@@ -67,7 +67,6 @@ describe('the emulator in Chromium', () => {
       await frame.locator('[data-testid="sidebar"][data-state="ready"]').waitFor();
       const contact = crm.store.contacts.get(CONTACT);
       expect(await frame.locator('.sidebar-title').textContent()).toBe(`${contact?.first_name ?? ''} ${contact?.last_name ?? ''}`);
-      await page.screenshot({ path: screenshotPath('emulator-contact-companion.png') });
     } finally {
       await emulator.close();
     }

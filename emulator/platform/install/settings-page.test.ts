@@ -333,6 +333,6 @@ describe("the project's own config/iparams.json", () => {
     const harness = await serve(projectApp);
     const response = await post(harness, { domain: 'acme.myfreshworks.com', api_key: 'key-1' });
     expect(response.status).toBe(303);
-    expect(harness.install).toHaveBeenCalledWith({ domain: 'acme.myfreshworks.com', api_key: 'key-1' });
+    expect(harness.install).toHaveBeenCalledWith(expect.objectContaining({ domain: 'acme.myfreshworks.com', api_key: 'key-1' }));
   });
 });
