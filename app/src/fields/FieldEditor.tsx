@@ -7,7 +7,6 @@ import { useEffect, useMemo, useRef, type ReactElement, type RefObject } from 'r
 import { messages } from '../i18n/messages';
 import type { FieldDef, FieldKind, FieldValue } from '../model/fields';
 import { choiceKey, splitMulti } from './choices';
-import './fields.css';
 
 export interface FieldEditorProps {
   field: FieldDef;

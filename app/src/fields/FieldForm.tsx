@@ -5,7 +5,6 @@ import type { FieldDef, FieldValue } from '../model/fields';
 import { toEditorValue } from './choices';
 import { LazyFieldEditor as FieldEditor } from './LazyFieldEditor';
 import { toRequestValues, validateAll } from './validate';
-import './fields.css';
 
 export interface FieldFormProps {
   fields: FieldDef[];

@@ -6,7 +6,6 @@ import { toEditorValue } from './choices';
 import { displayValue } from './display';
 import { LazyFieldEditor as FieldEditor } from './LazyFieldEditor';
 import { isEmptyValue, toRequestValue, validateField } from './validate';
-import './fields.css';
 
 export interface InlineFieldProps {
   field: FieldDef;

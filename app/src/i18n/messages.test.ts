@@ -2,8 +2,8 @@ import { format, messages } from './messages';
 
 describe('format', () => {
   it('fills named placeholders with strings and numbers', () => {
-    expect(format(messages.connection.connected, { domain: 'acme.myfreshworks.com' })).toBe('Connected to acme.myfreshworks.com');
-    expect(format(messages.connection.users, { count: 12 })).toBe('12 users in this account');
+    expect(format(messages.writes.field, { label: 'Job title' })).toBe('Saving Job title');
+    expect(format(messages.sidebar.busy, { seconds: 12 })).toBe('Freshsales is busy. Trying again in 12 s…');
   });
 
   it('fills every occurrence and ignores values it has no placeholder for', () => {

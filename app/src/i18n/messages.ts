@@ -18,13 +18,6 @@ export const messages = {
     deal: 'deal',
     sales_account: 'account',
   },
-  connection: {
-    heading: 'Freshsales connection',
-    checking: 'Checking the connection to Freshsales…',
-    connected: 'Connected to {domain}',
-    users: '{count} users in this account',
-    oneUser: '1 user in this account',
-  },
   actions: {
     retry: 'Try again',
   },

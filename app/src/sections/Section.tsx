@@ -2,7 +2,6 @@ import { FwButton } from '@freshworks/crayons/react/FwButton';
 import { useId, useState, type ReactNode } from 'react';
 import type { EntityType } from '../../../common/platform/client';
 import { format, messages } from '../i18n/messages';
-import './sections.css';
 
 /** How many items a list shows at first, and how many more each "Show more" adds. */
 export const FIRST_PAGE = 5;

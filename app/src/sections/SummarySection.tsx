@@ -8,7 +8,6 @@ import { formatMoney } from '../fields/display';
 import { InlineField } from '../fields/InlineField';
 import { messages } from '../i18n/messages';
 import { choiceLabel, type FieldDef, type FieldValue } from '../model/fields';
-import './summary.css';
 
 const text = messages.fields.summary;
 
