@@ -1,4 +1,7 @@
 import type { InvokeTemplate } from './request';
+import type { KeyValueStore } from './storage';
+
+export type { KeyValueStore } from './storage';
 
 /**
  * The front-end `client` of a Freshsales Suite page (platform.md §7), typed as maps from
@@ -70,17 +73,6 @@ export interface InstanceContext {
 export interface InstanceMessage {
   senderId: string;
   message: unknown;
-}
-
-export interface KeyValueStore {
-  set(key: string, value: object, options?: { ttl?: number; setIf?: 'exist' | 'not_exist' }): Promise<{ Created: true }>;
-  get(key: string): Promise<unknown>;
-  update(
-    key: string,
-    action: 'increment' | 'append' | 'set' | 'remove',
-    attributes: object | string[],
-  ): Promise<{ Updated: true }>;
-  delete(key: string): Promise<{ Deleted: true }>;
 }
 
 export interface Client {

@@ -1,5 +1,6 @@
 import type { InvokeTemplate } from './request';
-
+import type { ScheduleApi } from './schedule';
+import type { Db } from './storage';
 
 /** Globals the FDK sandbox gives `server.js` (platform.md §2.2), typed once here. */
 export interface ServerlessRequest {
@@ -24,9 +25,32 @@ export interface SandboxLog {
   error(...values: unknown[]): void;
 }
 
-/** The platform pieces a handler needs, passed in so handlers stay testable outside the sandbox. */
+/** The per-installation webhook URL; only in onAppInstall and product-event handlers (§4.2). */
+export type GenerateTargetUrl = () => Promise<string>;
+
+/**
+ * Every free variable the platform defines for server code, by its sandbox name. The emulator
+ * builds exactly these; server.ts hands them to the app's one wrapper.
+ */
+export interface ServerlessGlobals {
+  $request: ServerlessRequest;
+  $db: Db;
+  $schedule: ScheduleApi;
+  generateTargetUrl: GenerateTargetUrl;
+  renderData: RenderData;
+  console: SandboxLog;
+}
+
+/** The platform pieces a setup handler needs, passed in so handlers stay testable outside the sandbox. */
 export interface HandlerPlatform {
   request: ServerlessRequest;
   renderData: RenderData;
   log: SandboxLog;
+}
+
+/** Rejections of `$db`, `$schedule` and the request method carry at least a status (§5.5, §6.1). */
+export interface PlatformRejection {
+  status: number;
+  message?: string;
+  errorSource?: 'APP' | 'PLATFORM';
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { CrmServer } from '../crm/crm-server';
 import type { ProductEvent } from '../crm/feed/change-feed';
 import type { EmulatorContext, InstallOutcome } from './context';
-import { externalEnvelope, productEnvelope, scheduledEnvelope, setupEnvelope, smiPayload } from './events/envelope';
+import { externalEnvelope, productEnvelope, scheduledEnvelope, setupEnvelope, simulatedEnvelope, smiPayload } from './events/envelope';
 import { Installation } from './installation';
 import type { Inspector } from './inspector/inspector';
 import { setupOutcome, smiOutcome } from './outcomes';
@@ -27,6 +27,38 @@ export interface PlatformOptions {
   requestTimeoutMs?: number;
   /** Where declared npm dependencies of server code are found besides the app's own node_modules. */
   nodeModules?: string[];
+}
+
+export interface SimulationRequest {
+  event: string;
+  /** Narrows the search when two modules declare the same event name. */
+  module?: string;
+  /** The test data: the envelope without iparams and currentHost, or only its `data`. */
+  payload: Record<string, unknown>;
+}
+
+export interface SimulationResult {
+  ok: boolean;
+  outcome: string;
+  handler?: string;
+  durationMs?: number;
+  error?: string;
+  rendered?: { error: unknown; data: unknown };
+  logs: InvocationResult['logs'];
+}
+
+const SETUP_EVENTS = new Set(['onAppInstall', 'afterAppUpdate', 'onAppUninstall']);
+
+function simulationKind(event: string): InvocationRequest['kind'] {
+  if (SETUP_EVENTS.has(event)) return 'setup';
+  if (event === 'onExternalEvent') return 'external';
+  return event === 'onScheduledEvent' ? 'scheduled' : 'product';
+}
+
+/** Setup events succeed when they render without a veto; the others when they complete. */
+function simulationSucceeded(kind: InvocationRequest['kind'], result: InvocationResult): boolean {
+  if (kind !== 'setup') return result.outcome === 'completed';
+  return result.outcome === 'rendered' && (result.rendered?.error === null || result.rendered?.error === undefined);
 }
 
 const NOT_INSTALLED = () => new PlatformError({ status: 400, message: 'The app is not installed', errorSource: 'PLATFORM' });
@@ -89,6 +121,11 @@ export class Platform implements EmulatorContext {
 
   private handlerFor(event: string, module = 'common'): string | undefined {
     return this.app.events.find((binding) => binding.event === event && binding.module === module)?.handler;
+  }
+
+  /** The FDK says so when an event reaches an app that registered no handler for it. */
+  private noHandler(event: string, module: string): void {
+    this.inspector.record({ kind: 'event', event, handler: '—', outcome: 'no handler registered', durationMs: 0, logs: [], error: `No handler registered for ${event} in module ${module}` });
   }
 
   private services(installation: Installation, targetUrlAllowed: boolean): SandboxServices {
@@ -213,8 +250,12 @@ export class Platform implements EmulatorContext {
   /** A CRM change: the declared handler of its module runs, if the account subscribes to it (§3.8). */
   dispatchProduct(event: ProductEvent): Promise<void> {
     const installation = this.current;
+    if (installation === undefined || !this.subscribed(event.module)) return Promise.resolve();
     const handler = this.handlerFor(event.name, event.module);
-    if (installation === undefined || handler === undefined || !this.subscribed(event.module)) return Promise.resolve();
+    if (handler === undefined) {
+      this.noHandler(event.name, event.module);
+      return Promise.resolve();
+    }
     const payload = productEnvelope(this.options.identity, event, installation.iparams);
     return this.enqueue(() => this.run(installation, { kind: 'product', handler, payload }, event.name, true));
   }
@@ -222,7 +263,10 @@ export class Platform implements EmulatorContext {
   /** An accepted webhook (the HTTP route already answered 200). */
   dispatchExternal(installation: Installation, request: { headers: Record<string, string>; data: unknown }): Promise<void> {
     const handler = this.handlerFor('onExternalEvent');
-    if (handler === undefined) return Promise.resolve();
+    if (handler === undefined) {
+      this.noHandler('onExternalEvent', 'common');
+      return Promise.resolve();
+    }
     const payload = externalEnvelope(this.options.identity, this.clock.now(), installation.iparams, request);
     return this.enqueue(() => this.run(installation, { kind: 'external', handler, payload }, 'onExternalEvent'));
   }
@@ -230,14 +274,45 @@ export class Platform implements EmulatorContext {
   /** Fires every schedule that is due on the clock, through the single onScheduledEvent handler. */
   async runDueSchedules(): Promise<number> {
     const installation = this.current;
+    if (installation === undefined) return 0;
     const handler = this.handlerFor('onScheduledEvent');
-    if (installation === undefined || handler === undefined) return 0;
     const due = installation.scheduler.due();
+    if (handler === undefined) {
+      due.forEach(() => this.noHandler('onScheduledEvent', 'common'));
+      return due.length;
+    }
     for (const schedule of due) {
       const payload = scheduledEnvelope(this.options.identity, this.clock.now(), installation.iparams, schedule.data);
       await this.enqueue(() => this.run(installation, { kind: 'scheduled', handler, payload }, 'onScheduledEvent'));
     }
     return due.length;
+  }
+
+  /**
+   * Fires one event with a given payload, as the FDK's /web/test simulator does (platform.md
+   * §9.3, §9.4): the payload is test data without iparams and currentHost, which the platform
+   * injects along with any envelope field the file leaves out. Setup events run like a real
+   * install or uninstall would, without changing the installation.
+   */
+  async simulate(request: SimulationRequest): Promise<SimulationResult> {
+    const installation = this.current;
+    if (installation === undefined) return { ok: false, outcome: 'not installed', error: 'Install the app before simulating events', logs: [] };
+    const binding = this.app.events.find((candidate) => candidate.event === request.event && (request.module === undefined || candidate.module === request.module));
+    if (binding === undefined) {
+      this.noHandler(request.event, request.module ?? 'common');
+      return { ok: false, outcome: 'no handler registered', error: `No handler registered for ${request.event}`, logs: [] };
+    }
+    const kind = simulationKind(binding.event);
+    const payload = simulatedEnvelope(this.options.identity, binding.event, this.clock.now(), installation.iparams, request.payload);
+    const result = await this.enqueueResult(() => this.run(installation, { kind, handler: binding.handler, payload }, binding.event, kind === 'product' || binding.event === 'onAppInstall'));
+    return { ok: simulationSucceeded(kind, result), outcome: result.outcome, handler: binding.handler, durationMs: result.durationMs, logs: result.logs, ...(result.error === undefined ? {} : { error: result.error }), ...(result.rendered === undefined ? {} : { rendered: result.rendered }) };
+  }
+
+  private enqueueResult<T>(work: () => Promise<T>): Promise<T> {
+    let result: T | undefined;
+    return this.enqueue(async () => {
+      result = await work();
+    }).then(() => result as T);
   }
 
   /** Resolves when every queued event has run. */

@@ -1,4 +1,6 @@
-import type { InstanceContext, KeyValueStore } from '../../common/platform/client';
+import type { InstanceContext } from '../../common/platform/client';
+import type { ScheduleApi } from '../../common/platform/schedule';
+import type { Db, EntityApi, EntityRecord } from '../../common/platform/storage';
 import type { TemplateInvokeOptions, TemplateSuccess } from '../../common/platform/request';
 import type { IparamField, Manifest } from '../fdk/app-files';
 
@@ -82,6 +84,9 @@ export interface PlatformErrorShape {
   [extra: string]: unknown;
 }
 
+export type { ScheduleApi, EntityApi, EntityRecord };
+export type { ScheduleSpec } from '../../common/platform/schedule';
+
 /** Thrown by emulator services; the sandbox and the front-end API pass `shape` to the app. */
 export class PlatformError extends Error {
   constructor(readonly shape: PlatformErrorShape) {
@@ -89,42 +94,8 @@ export class PlatformError extends Error {
   }
 }
 
-export interface ScheduleSpec {
-  name: string;
-  data: Record<string, unknown>;
-  schedule_at: string;
-  repeat?: { time_unit: 'minutes' | 'hours' | 'days'; frequency: number };
-}
-
-/** `$schedule` (platform.md §4.3). */
-export interface ScheduleApi {
-  create(spec: ScheduleSpec): Promise<{ status: number; message: string }>;
-  fetch(query: { name: string }): Promise<ScheduleSpec>;
-  update(spec: ScheduleSpec): Promise<{ status: number; message: string }>;
-  delete(query: { name: string }): Promise<{ status: number; message: string }>;
-}
-
-/** Entity storage of one entity (platform.md §6.2). */
-export interface EntityApi {
-  schema(): Promise<unknown>;
-  create(data: Record<string, unknown>): Promise<{ record: EntityRecord }>;
-  get(displayId: string): Promise<{ record: EntityRecord }>;
-  update(displayId: string, data: Record<string, unknown>): Promise<{ record: EntityRecord }>;
-  delete(displayId: string): Promise<unknown>;
-  getAll(options?: { query?: Record<string, unknown>; next?: { marker: string } }): Promise<{ records: EntityRecord[]; links: { next?: { marker: string } } }>;
-}
-
-export interface EntityRecord {
-  display_id: string;
-  created_time: number;
-  updated_time: number;
-  data: Record<string, unknown>;
-}
-
 /** `$db` in server code and `client.db` in the browser: the same store (platform.md §6). */
-export interface DbApi extends KeyValueStore {
-  entity(options: { version: string }): { get(name: string): EntityApi };
-}
+export type DbApi = Db;
 
 /**
  * What a running installation offers its code. The sandbox builds `$request`, `$db`,

@@ -58,3 +58,16 @@ export function smiPayload(payload: unknown, iparams: Record<string, unknown>): 
   const fields = typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Envelope) : {};
   return { ...fields, iparams };
 }
+
+const ENVELOPE_FIELDS = ['account_id', 'domain', 'event', 'region', 'timestamp', 'version', 'headers', 'data', 'productContext'];
+
+/**
+ * A simulated event (/web/test, `npm run event`): test data is the envelope without `iparams`
+ * and `currentHost` (platform.md §9.4), or just its `data`. What the file gives wins, the
+ * platform's own values fill the rest, and `iparams` / `currentHost` are always injected.
+ */
+export function simulatedEnvelope(identity: InstallationIdentity, event: string, nowMs: number, iparams: Record<string, unknown>, payload: Record<string, unknown>): Envelope {
+  const isEnvelope = ENVELOPE_FIELDS.some((field) => field !== 'data' && Object.hasOwn(payload, field)) || Object.hasOwn(payload, 'data');
+  const given = isEnvelope ? payload : { data: payload };
+  return { ...base(identity, event, nowMs, iparams), ...given, event, iparams, currentHost: identity.currentHost };
+}
