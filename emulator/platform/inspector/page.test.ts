@@ -101,6 +101,30 @@ describe('GET /__fdk/inspector', () => {
     expect(page).toContain('<td title="2026-11-02T09:00:01.000Z">09:00:01.000</td>');
   });
 
+  it('shows an event that reached the app without a handler as such, not as a failure of app code', async () => {
+    // The entry platform.ts records when no handler is registered for an event.
+    context.inspector.record({
+      kind: 'event',
+      event: 'onDealUpdate',
+      handler: '—',
+      outcome: 'no handler registered',
+      durationMs: 0,
+      logs: [],
+      error: 'No handler registered for onDealUpdate in module deal',
+    });
+    context.inspector.record({ kind: 'event', event: 'onContactCreate', handler: 'onContactCreateHandler', outcome: 'error', durationMs: 3, logs: [], error: 'boom' });
+    const page = await (await fetch(`${url}/__fdk/inspector`)).text();
+    const rows = [...page.matchAll(/<tr data-kind="event">(.*?)<\/tr>/g)].map((match) => match[1] ?? '');
+    expect(rows).toHaveLength(2);
+    const [failed, unhandled] = rows;
+    expect(unhandled).toContain('<code>onDealUpdate</code> → <span class="muted">no handler</span>');
+    expect(unhandled).toContain('<span class="pill off">no handler registered</span>');
+    expect(unhandled).toContain('<span class="muted">No handler registered for onDealUpdate in module deal</span>');
+    expect(unhandled).not.toMatch(/pill bad|fdk-error|<code>—<\/code>|0 ms/);
+    expect(failed).toContain('<span class="pill bad">error</span>');
+    expect(failed).toContain('<pre class="fdk-error">boom</pre>');
+  });
+
   it('escapes every text it shows', async () => {
     recordSome();
     const page = await (await fetch(`${url}/__fdk/inspector`)).text();

@@ -32,7 +32,12 @@ interface Row {
   ok: boolean;
   outcome: string;
   details?: HtmlPart;
+  /** Neither success nor failure of app code: shown apart (`pill off`), e.g. an unhandled event. */
+  notice?: boolean;
 }
+
+/** The outcome platform.ts records for an event that reached an app without a handler for it. */
+export const NO_HANDLER_OUTCOME = 'no handler registered';
 
 type Describe<K extends Kind> = (entry: Extract<InspectorEntry, { kind: K }>) => Row;
 
@@ -56,12 +61,23 @@ function logLines(entry: Extract<InspectorEntry, { kind: 'event' }>): HtmlPart {
   return html`<details><summary>${entry.logs.length} log line${entry.logs.length === 1 ? '' : 's'}</summary><pre>${lines}</pre></details>`;
 }
 
-const event: Describe<'event'> = (entry) => ({
+/** The app declared no handler: nothing of the app ran, so there is no failure to show in red. */
+const unhandledEvent: Describe<'event'> = (entry) => ({
+  what: html`<code>${entry.event}</code> → <span class="muted">no handler</span>`,
+  ok: false,
+  notice: true,
+  outcome: NO_HANDLER_OUTCOME,
+  details: entry.error === undefined ? undefined : html`<span class="muted">${entry.error}</span>`,
+});
+
+const handledEvent: Describe<'event'> = (entry) => ({
   what: html`<code>${entry.event}</code> → <code>${entry.handler}</code>`,
   ok: entry.outcome === 'completed' || entry.outcome === 'rendered',
   outcome: entry.outcome,
   details: html`${entry.durationMs} ms${failure(entry.error)}${entry.rendered === undefined ? '' : html`<pre>renderData ${shorten(entry.rendered)}</pre>`}${logLines(entry)}`,
 });
+
+const event: Describe<'event'> = (entry) => (entry.outcome === NO_HANDLER_OUTCOME ? unhandledEvent(entry) : handledEvent(entry));
 
 const store: Describe<'store'> = (entry) => ({
   what: html`${entry.api} <code>${entry.operation}</code> <code>${entry.key}</code>`,
@@ -97,10 +113,15 @@ function describeEntry(entry: InspectorEntry): Row {
   return (DESCRIBE[entry.kind] as Describe<Kind>)(entry);
 }
 
+function pillClass(row: Row): string {
+  if (row.notice === true) return 'off';
+  return row.ok ? 'on' : 'bad';
+}
+
 function entryRow(entry: InspectorEntry): Html {
   const row = describeEntry(entry);
   const at = new Date(entry.at).toISOString();
-  return html`<tr data-kind="${entry.kind}"><td title="${at}">${at.slice(11, 23)}</td><td>${KINDS[entry.kind]}</td><td>${row.what}</td><td><span class="pill ${row.ok ? 'on' : 'bad'}">${row.outcome}</span></td><td>${row.details}</td></tr>`;
+  return html`<tr data-kind="${entry.kind}"><td title="${at}">${at.slice(11, 23)}</td><td>${KINDS[entry.kind]}</td><td>${row.what}</td><td><span class="pill ${pillClass(row)}">${row.outcome}</span></td><td>${row.details}</td></tr>`;
 }
 
 function budgetRow(budget: Budget): Html {

@@ -263,6 +263,43 @@ describe('renderTemplate', () => {
       });
     });
 
+    it('takes current_host.endpoint_urls.* as the host: its https:// and a trailing / are dropped (platform.md §5.2)', () => {
+      const crm = template({ host: '<%= current_host.endpoint_urls.freshworks_crm %>', path: '/crm/sales/api/contacts/<%= context.id %>' });
+      for (const endpoint of ['https://acme.myfreshworks.com', 'https://acme.myfreshworks.com/', 'HTTPS://Acme.myfreshworks.com']) {
+        for (const caller of CALLERS) {
+          const rendered = renderTemplate(crm, caller, inputs({ currentHost: { endpoint_urls: { freshworks_crm: endpoint } } }));
+          expect(rendered).toMatchObject({ url: 'https://acme.myfreshworks.com/crm/sales/api/contacts/42', hostname: 'acme.myfreshworks.com' });
+        }
+      }
+    });
+
+    it.each([
+      ['http://acme.myfreshworks.com', 'http is not the https the platform uses'],
+      ['https://acme.myfreshworks.com/crm', 'a path'],
+      ['https://acme.myfreshworks.com:8443', 'a port'],
+      ['ftp://acme.myfreshworks.com', 'another scheme'],
+    ])("still refuses the endpoint URL '%s' as the host (%s)", (endpoint) => {
+      const crm = template({ host: '<%= current_host.endpoint_urls.freshworks_crm %>' });
+      expect(refusal(() => renderTemplate(crm, 'serverless', inputs({ currentHost: { endpoint_urls: { freshworks_crm: endpoint } } }))).message).toMatch(
+        /^Invalid URL: the host '.+' must be a domain name, without protocol, port, path or IP address$/,
+      );
+    });
+
+    it('keeps the strict host rule for iparams and context: no https:// there', () => {
+      const withScheme = inputs({ iparams: { domain: 'https://acme.myfreshworks.com' }, context: { host: 'https://acme.myfreshworks.com' } });
+      for (const host of ['<%= iparam.domain %>', '<%= context.host %>']) {
+        expect(refusal(() => renderTemplate(template({ host }), 'serverless', withScheme)).message).toBe(
+          "Invalid URL: the host 'https://acme.myfreshworks.com' must be a domain name, without protocol, port, path or IP address",
+        );
+      }
+    });
+
+    it('leaves current_host.endpoint_urls.* as it is outside the host', () => {
+      const rendered = renderTemplate(template({ headers: { Origin: '<%= current_host.endpoint_urls.freshsales %>' }, query: { back: '<%= current_host.endpoint_urls.freshsales %>' } }), 'serverless', inputs());
+      expect(rendered.headers).toEqual({ Origin: 'https://demo.myfreshworks.com' });
+      expect(rendered.target).toBe('/?back=https%3A%2F%2Fdemo.myfreshworks.com');
+    });
+
     it('lower-cases the host name', () => {
       expect(renderTemplate(template({ host: 'API.Example.COM' }), 'frontend', inputs()).hostname).toBe('api.example.com');
     });

@@ -173,7 +173,17 @@ function evaluate(expression: string, field: TemplateField, at: Substitution): s
     const why = at.template.options?.oauth === undefined ? 'needs options.oauth in the template' : 'needs OAuth, which the emulator does not support';
     throw fail(`${SUBSTITUTION}: access_token ${why}`);
   }
-  return encodeTimes(text(reference, at.inputs), encodings);
+  const value = text(reference, at.inputs);
+  return encodeTimes(field === 'host' && reference.source === 'current_host' ? endpointHost(value) : value, encodings);
+}
+
+/**
+ * `current_host.endpoint_urls.*` is an account URL that includes `https://` (platform.md §5.2),
+ * yet it is documented for the host, an FQDN: there the platform uses its host name. Only that
+ * scheme and a trailing `/` go; `http://`, a port or a path still fail the host check.
+ */
+function endpointHost(url: string): string {
+  return url.replace(/^https:\/\//i, '').replace(/\/$/, '');
 }
 
 function substitute(raw: string, field: TemplateField, at: Substitution): string {

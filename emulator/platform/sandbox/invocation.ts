@@ -69,9 +69,14 @@ export class Invocation {
   private renderCalls = 0;
   private closed = false;
 
+  /**
+   * `appPaths` rewrites the app's absolute paths in what the invocation reports (log lines,
+   * error), as stack traces and Node's messages name files by where the emulator found them.
+   */
   constructor(
     private readonly request: InvocationRequest,
     private readonly clock: Clock,
+    private readonly appPaths: (text: string) => string = (text) => text,
   ) {
     this.timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.settled = new Promise((resolve) => {
@@ -90,7 +95,7 @@ export class Invocation {
 
   /** Lines logged after the invocation ended are dropped, as the platform ends the run. */
   log(level: LogLevel, values: unknown[]): void {
-    if (!this.closed) this.logs.push({ level, message: formatLogValues(values), at: this.clock.now() });
+    if (!this.closed) this.logs.push({ level, message: this.appPaths(formatLogValues(values)), at: this.clock.now() });
   }
 
   private settle(settlement: Settlement): void {
@@ -159,6 +164,7 @@ export class Invocation {
 
   finish(settlement: Settlement): InvocationResult {
     this.closed = true;
-    return { ...settlement, logs: [...this.logs], durationMs: Math.round(performance.now() - this.started) };
+    const error = settlement.error === undefined ? {} : { error: this.appPaths(settlement.error) };
+    return { ...settlement, ...error, logs: [...this.logs], durationMs: Math.round(performance.now() - this.started) };
   }
 }

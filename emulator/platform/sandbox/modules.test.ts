@@ -1,6 +1,7 @@
 import { realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LoadedApp } from '../types';
+import { appRelativePaths } from './modules';
 import { ServerSandbox } from './sandbox';
 import { fakeServices, removeApps, writeApp } from './test-helpers';
 
@@ -56,6 +57,40 @@ describe('sandbox require: files under server/ (platform.md §2.3)', () => {
     expect((await probe(app)).rendered?.data).toEqual({ same: true, fromB: false, done: true });
   });
 
+  it('exports the object a lib file assigns to `exports`, as the platform does', async () => {
+    const app = writeApp({
+      'server/server.js': `exports = { probe: function () {
+        var mapping = require('./lib/mapping');
+        renderData(null, { keys: Object.keys(mapping), label: mapping.label('Ada'), again: mapping === require('./lib/mapping.js') });
+      } };`,
+      'server/lib/mapping.js': "exports = {\n  label: function (name) { return 'Contact: ' + name; },\n  version: 2\n};\n",
+    });
+    expect((await probe(app)).rendered?.data).toEqual({ keys: ['label', 'version'], label: 'Contact: Ada', again: true });
+  });
+
+  it('lets module.exports win over a reassigned exports, and keeps exports.a = 1 and an early return working', async () => {
+    const app = writeApp({
+      'server/server.js': `exports = { probe: function () {
+        renderData(null, { both: require('./lib/both'), props: require('./lib/props'), early: require('./lib/early'), fn: require('./lib/fn')() });
+      } };`,
+      'server/lib/both.js': "exports = { from: 'exports' };\nmodule.exports = { from: 'module.exports' };",
+      'server/lib/props.js': 'exports.a = 1;\nexports.b = 2; // no newline at the end',
+      'server/lib/early.js': 'exports.kept = true;\nif (exports.kept) return;\nexports = { replaced: true };\n',
+      'server/lib/fn.js': 'function exports() { return "declared"; }',
+    });
+    expect((await probe(app)).rendered?.data).toEqual({ both: { from: 'module.exports' }, props: { a: 1, b: 2 }, early: { kept: true }, fn: 'declared' });
+  });
+
+  it('keeps the file’s line numbers in stack traces of a file that reassigns exports', async () => {
+    const app = writeApp({
+      'server/server.js': `exports = { probe: function () {
+        try { require('./lib/thrower').fail(); } catch (error) { renderData(null, /thrower\\.js:(\\d+)/.exec(error.stack)[1]); }
+      } };`,
+      'server/lib/thrower.js': "'use strict';\n\nexports = {\n  fail: function () {\n    throw new Error('line 5');\n  },\n};",
+    });
+    expect((await probe(app)).rendered?.data).toBe('5');
+  });
+
   it('refuses files outside server/, absolute paths and symlinks that lead out', async () => {
     const app = writeApp({ 'server/server.js': requiring('../manifest.json'), 'manifest.json': '{}', 'secret.js': 'module.exports = 1;' });
     const refusal = (specifier: string) => ({
@@ -79,6 +114,10 @@ describe('sandbox require: files under server/ (platform.md §2.3)', () => {
     expect((await probe(missing)).rendered?.data).toEqual({ message: "Cannot find module './lib/nothing' required from server/server.js", sandboxError: true });
     const broken = writeApp({ 'server/server.js': requiring('./lib/bad'), 'server/lib/bad.js': 'var a = 1;\nvar = 2;' });
     expect((await probe(broken)).rendered?.data).toEqual({ message: "SyntaxError: Unexpected token '=' (server/lib/bad.js:2)", sandboxError: true });
+    for (const [source, line] of [['var a = 1;\nfunction f() {', 2], ['var a = 1;\nfunction f() {\n', 3]] as const) {
+      const unclosed = writeApp({ 'server/server.js': requiring('./lib/open'), 'server/lib/open.js': source });
+      expect((await probe(unclosed)).rendered?.data).toEqual({ message: `SyntaxError: Unexpected end of input (server/lib/open.js:${line})`, sandboxError: true });
+    }
   });
 });
 
@@ -142,5 +181,39 @@ describe('sandbox require: npm packages and built-ins (platform.md §2.3)', () =
   it('gives local modules their real __dirname', async () => {
     const app = writeApp({ 'server/server.js': `exports = { probe: function () { renderData(null, require('./lib/where')); } };`, 'server/lib/where.js': 'module.exports = __dirname;' });
     expect((await probe(app)).rendered?.data).toBe(realpathSync(join(app.dir, 'server/lib')));
+  });
+});
+
+describe('appRelativePaths', () => {
+  const appPaths = appRelativePaths({ appDir: '/srv/my app/dist', nodeModules: ['/srv/my app/node_modules'] });
+
+  it('names the app’s files, its packages and those of the shared node_modules as the app knows them, file:// URLs too', () => {
+    const stack = [
+      'TypeError: x is not a function',
+      '    at Object.map (/srv/my app/dist/server/lib/mapping.js:12:5)',
+      '    at file:///srv/my%20app/dist/server/lib/esm.mjs:3:1',
+      '    at parse (/srv/my app/dist/node_modules/left-pad/index.js:2:9)',
+      '    at z.parse (file:///srv/my%20app/node_modules/zod/index.mjs:7:1)',
+      '    at fdk-invoke.js:1:34',
+    ].join('\n');
+    expect(appPaths(stack)).toBe(
+      [
+        'TypeError: x is not a function',
+        '    at Object.map (server/lib/mapping.js:12:5)',
+        '    at server/lib/esm.mjs:3:1',
+        '    at parse (node_modules/left-pad/index.js:2:9)',
+        '    at z.parse (node_modules/zod/index.mjs:7:1)',
+        '    at fdk-invoke.js:1:34',
+      ].join('\n'),
+    );
+  });
+
+  it('drops the emulator’s own frames and leaves other paths alone', () => {
+    expect(appPaths('Error: x\n    at run (/srv/my app/dist/server/server.js:1:1)\n    at callHandler (/srv/emulator/sandbox.ts:99:15)\n    at /srv/emulator/x.js:1:1')).toBe(
+      'Error: x\n    at run (server/server.js:1:1)',
+    );
+    expect(appPaths('copied from /backup/srv/my app/dist/server/x.js and /srv/my app/dist2/server/y.js')).toBe(
+      'copied from /backup/srv/my app/dist/server/x.js and /srv/my app/dist2/server/y.js',
+    );
   });
 });

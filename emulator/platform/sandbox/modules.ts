@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { compileFunction } from 'node:vm';
 import { isNodeBuiltin, packageName } from '../../fdk/lint/freshworks/ast';
 import { formatLogValue } from './console';
@@ -44,11 +45,46 @@ function realDir(path: string): string {
   return existsSync(path) ? realpathSync(path) : resolve(path);
 }
 
-/** `SyntaxError: Unexpected token '}' (server/server.js:3)` from a V8 compile error. */
-export function syntaxMessage(error: unknown, displayPath: string): string {
+/** Where declared packages are looked up: the app's node_modules, then the given folders. */
+export function packageDirs(options: Pick<ModuleLoaderOptions, 'appDir' | 'nodeModules'>): string[] {
+  return [join(options.appDir, 'node_modules'), ...options.nodeModules].map((dir) => resolve(dir));
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A stack frame still at an absolute path once the app's are rewritten: the emulator's own. */
+const HOST_FRAME = /\n[ \t]+at (?:[^\n]*\()?(?:\/|file:\/\/|[A-Za-z]:\\)[^\n]*/g;
+
+/**
+ * Rewrites absolute paths (and `file://` URLs) of the app's files in log lines and errors to the
+ * paths the app knows, `server/lib/x.js:12:5`, `node_modules/zod/…`, and drops the stack frames
+ * of the emulator itself: the developer's folders mean nothing on the platform.
+ */
+export function appRelativePaths(options: Pick<ModuleLoaderOptions, 'appDir' | 'nodeModules'>): (text: string) => string {
+  const replacements = new Map<string, string>();
+  const add = (dir: string, to: string): void => {
+    // Compiled files carry the real path (modules resolve symlinks), messages may carry either.
+    for (const path of new Set([resolve(dir), realDir(dir)])) {
+      replacements.set(`${pathToFileURL(path).href}/`, to);
+      replacements.set(`${path}${sep}`, to);
+    }
+  };
+  packageDirs(options).forEach((dir) => add(dir, 'node_modules/'));
+  add(options.appDir, '');
+  // Longest first (`<app>/node_modules/` before `<app>/`), and only where a path starts.
+  const prefixes = [...replacements.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(?<![\\w.~/\\\\-])(?:${prefixes.join('|')})`, 'g');
+  return (text) => text.replace(pattern, (prefix) => replacements.get(prefix) ?? prefix).replace(HOST_FRAME, '');
+}
+
+/**
+ * `SyntaxError: Unexpected token '}' (server/server.js:3)` from a V8 compile error. `lastLine`
+ * caps the line when code was appended after the file's own (an unexpected end of input).
+ */
+export function syntaxMessage(error: unknown, displayPath: string, lastLine = Infinity): string {
   const { name, message, stack } = error as { name?: string; message?: string; stack?: string };
   const line = /^[^\n]*:(\d+)\n/.exec(stack ?? '')?.[1];
-  const where = line === undefined ? displayPath : `${displayPath}:${line}`;
+  const where = line === undefined ? displayPath : `${displayPath}:${Math.min(Number(line), lastLine)}`;
   return `${name ?? 'SyntaxError'}: ${message ?? String(error)} (${where})`;
 }
 
@@ -63,7 +99,7 @@ export class ModuleLoader {
     private readonly options: ModuleLoaderOptions,
   ) {
     this.serverDir = realDir(join(options.appDir, 'server'));
-    this.packageDirs = [join(options.appDir, 'node_modules'), ...options.nodeModules].map((dir) => resolve(dir));
+    this.packageDirs = packageDirs(options);
   }
 
   /** Absolute path of server.js, the file whose `require` is the global one. */
@@ -134,14 +170,20 @@ export class ModuleLoader {
     }
     const wrapper = this.compile(source, file);
     const { exports } = module;
-    wrapper.call(exports, exports, this.requireFor(file), module, file, dirname(file));
+    const final = wrapper.call(exports, exports, this.requireFor(file), module, file, dirname(file));
+    // The platform exports what a file assigned to `exports` (published apps rely on it), but
+    // an assigned `module.exports` wins, as in Node.
+    if (module.exports === exports && final !== undefined) module.exports = final;
   }
 
   private compile(source: string, file: string): (...args: unknown[]) => unknown {
+    // The wrapper's `exports` is a local: its final value is returned by code appended after
+    // the source (not before it, so line numbers stay the file's). A top-level `return;` skips it.
+    const body = `${source.endsWith('\n') ? source : `${source}\n`};return exports;`;
     try {
-      return compileFunction(source, WRAPPER_PARAMS, { parsingContext: this.realm.context, filename: file }) as (...args: unknown[]) => unknown;
+      return compileFunction(body, WRAPPER_PARAMS, { parsingContext: this.realm.context, filename: file }) as (...args: unknown[]) => unknown;
     } catch (error) {
-      throw this.realm.error('SyntaxError', syntaxMessage(error, this.display(file)));
+      throw this.realm.error('SyntaxError', syntaxMessage(error, this.display(file), source.split('\n').length));
     }
   }
 

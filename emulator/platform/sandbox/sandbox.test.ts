@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ManualClock } from '../../clock';
 import { PlatformError, type InvocationRequest, type LoadedApp } from '../types';
 import { formatLogValue, ServerSandbox, TIMEOUT_MESSAGE } from './sandbox';
@@ -339,5 +341,57 @@ describe('ServerSandbox: unhandled rejections in server code', () => {
     await invoke(serverApp('exports = { a: function () {} };'), { handler: 'a' });
     expect(process.listenerCount('unhandledRejection')).toBe(1);
     expect(() => process.emit('unhandledRejection', new Error('host bug'), Promise.resolve())).toThrow('host bug');
+  });
+});
+
+describe('ServerSandbox: paths in logs and errors are the app’s, not the machine’s', () => {
+  const app = writeApp(
+    {
+      'server/server.js': `var sync = require('./lib/sync');
+exports = {
+  onContactCreateHandler: function () {
+    sync.report();
+    try { sync.run(); } catch (error) { console.error('sync failed:', error); }
+    try { require('pkg').explode(); } catch (error) { console.error(error); }
+  },
+  onContactUpdateHandler: function () { sync.readConfig(); }
+};`,
+      'server/lib/sync.js': `'use strict';
+
+exports = {
+  report: function () {
+    console.error(new Error('x'));
+  },
+  run: function () {
+    throw new TypeError('cannot sync');
+  },
+  readConfig: function () {
+    throw new Error('cannot read ' + __dirname + '/config.json');
+  },
+};
+`,
+      'node_modules/pkg/package.json': '{"name":"pkg","main":"lib/index.js"}',
+      'node_modules/pkg/lib/index.js': "exports.explode = function () {\n  throw new Error('from the package');\n};\n",
+    },
+    { pkg: '1.0.0' },
+  );
+  /** Absolute folders that must not show: the app (as given and as resolved) and this repository. */
+  const machinePaths = [app.dir, realpathSync(app.dir), resolve(__dirname, '../../..')];
+
+  it('logs errors with server/… and node_modules/… locations, without the emulator’s own frames', async () => {
+    const result = await invoke(app, { handler: 'onContactCreateHandler' });
+    expect(result.outcome).toBe('completed');
+    const [logged, caught, fromPackage] = result.logs.map((line) => line.message);
+    expect(logged).toMatch(/^Error: x\n {4}at Object\.report \(server\/lib\/sync\.js:5:19\)\n {4}at Object\.onContactCreateHandler \(server\/server\.js:4:10\)\n/);
+    expect(caught).toMatch(/^sync failed: TypeError: cannot sync\n {4}at Object\.run \(server\/lib\/sync\.js:8:11\)\n/);
+    expect(fromPackage).toMatch(/^Error: from the package\n {4}at Object\.exports\.explode \(node_modules\/pkg\/lib\/index\.js:2:9\)\n {4}at .*\(server\/server\.js:6:26\)/);
+    for (const message of [logged, caught, fromPackage]) {
+      for (const path of machinePaths) expect(message).not.toContain(path);
+    }
+  });
+
+  it('reports the failure of an invocation with the app’s paths', async () => {
+    const result = await invoke(app, { handler: 'onContactUpdateHandler' });
+    expect(result).toMatchObject({ outcome: 'error', error: 'cannot read server/lib/config.json' });
   });
 });

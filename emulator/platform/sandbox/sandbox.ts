@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../../clock';
 import type { InvocationRequest, InvocationResult, LoadedApp, SandboxServices } from '../types';
 import { createSandboxConsole } from './console';
 import { Invocation } from './invocation';
-import { ModuleLoader, syntaxMessage } from './modules';
+import { appRelativePaths, ModuleLoader, syntaxMessage } from './modules';
 import { checkedPayloadJson } from './payload';
 import { createPlatformGlobals } from './platform-globals';
 import { createRealm, type Realm } from './realm';
@@ -36,6 +36,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export class ServerSandbox {
   private readonly clock: Clock;
   private readonly nodeModules: readonly string[];
+  private readonly appPaths: (text: string) => string;
 
   constructor(
     private readonly app: LoadedApp,
@@ -43,10 +44,11 @@ export class ServerSandbox {
   ) {
     this.clock = options.clock ?? systemClock;
     this.nodeModules = options.nodeModules ?? [];
+    this.appPaths = appRelativePaths({ appDir: app.dir, nodeModules: this.nodeModules });
   }
 
   async invoke(request: InvocationRequest, services: SandboxServices): Promise<InvocationResult> {
-    const run = new Invocation(request, this.clock);
+    const run = new Invocation(request, this.clock, this.appPaths);
     try {
       const json = checkedPayloadJson(request);
       const { realm, loader } = this.prepare(run, services);

@@ -13,11 +13,18 @@ export interface ScheduleLimits {
   maxRecurring: number;
   /** How far after now `schedule_at` must be (5 minutes). */
   minLeadMs: number;
+  /**
+   * Slack on `minLeadMs` (30 s). App code computes `now + 5 min` just before the call, which
+   * reaches the scheduler a few ms later; the platform's granularity is undocumented [U], so the
+   * emulator refuses only `schedule_at < now + minLeadMs - leadGraceMs` rather than failing such
+   * calls at random.
+   */
+  leadGraceMs: number;
   /** UTF-8 bytes of `data` as JSON (4 KB). */
   maxDataBytes: number;
 }
 
-export const SCHEDULE_LIMITS: ScheduleLimits = { maxOneTime: 1000, maxRecurring: 1, minLeadMs: 5 * 60_000, maxDataBytes: 4 * 1024 };
+export const SCHEDULE_LIMITS: ScheduleLimits = { maxOneTime: 1000, maxRecurring: 1, minLeadMs: 5 * 60_000, leadGraceMs: 30_000, maxDataBytes: 4 * 1024 };
 
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 
@@ -56,8 +63,12 @@ function readData(data: unknown, limits: ScheduleLimits): JsonObject {
 function readAt(scheduleAt: unknown, now: number, limits: ScheduleLimits): number {
   const at = typeof scheduleAt === 'string' && ISO_DATETIME.test(scheduleAt) ? Date.parse(scheduleAt) : Number.NaN;
   if (Number.isNaN(at)) throw badRequest('schedule_at must be an ISO-8601 date-time with a time zone, e.g. 2026-07-01T02:00:00.000Z');
-  if (at - now < limits.minLeadMs) {
-    throw badRequest(`schedule_at must be at least ${limits.minLeadMs / 60_000} minutes after the current time (${new Date(now).toISOString()}); got ${String(scheduleAt)}`);
+  const earliest = now + limits.minLeadMs - limits.leadGraceMs;
+  if (at < earliest) {
+    throw badRequest(
+      `schedule_at must be at least ${limits.minLeadMs / 60_000} minutes after the current time (${new Date(now).toISOString()}; ` +
+        `earliest accepted ${new Date(earliest).toISOString()}, allowing ${limits.leadGraceMs / 1000} s for the call to arrive); got ${String(scheduleAt)}`,
+    );
   }
   return at;
 }

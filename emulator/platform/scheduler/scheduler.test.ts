@@ -69,12 +69,35 @@ describe('Scheduler', () => {
   });
 
   describe('schedule_at', () => {
-    it('takes exactly 5 minutes ahead and refuses a millisecond less', async () => {
-      await expect(scheduler.create({ name: 'edge', data: {}, schedule_at: '2026-11-02T09:05:00.000Z' })).resolves.toMatchObject({ status: 200 });
-      expect(await failure(scheduler.create({ name: 'early', data: {}, schedule_at: '2026-11-02T09:04:59.999Z' }))).toEqual({
+    it('takes now + 5 minutes computed by app code a few ms before the call reaches the scheduler', async () => {
+      const fiveMinutesAhead = new Date(clock.now() + 5 * MINUTE).toISOString();
+      clock.advance(5);
+      await expect(scheduler.create({ name: 'install', data: {}, schedule_at: fiveMinutesAhead })).resolves.toMatchObject({ status: 200 });
+      clock.advance(5);
+      await expect(scheduler.update({ name: 'install', data: {}, schedule_at: fiveMinutesAhead })).resolves.toMatchObject({ status: 200 });
+      expect(scheduler.nextDueAt()).toBe(Date.parse('2026-11-02T09:05:00.000Z'));
+    });
+
+    it('allows 30 s of grace on the 5 minutes and refuses a millisecond more', async () => {
+      await expect(scheduler.create({ name: 'edge', data: {}, schedule_at: '2026-11-02T09:04:30.000Z' })).resolves.toMatchObject({ status: 200 });
+      expect(await failure(scheduler.create({ name: 'early', data: {}, schedule_at: '2026-11-02T09:04:29.999Z' }))).toEqual({
         status: 400,
-        message: 'schedule_at must be at least 5 minutes after the current time (2026-11-02T09:00:00.000Z); got 2026-11-02T09:04:59.999Z',
+        message:
+          'schedule_at must be at least 5 minutes after the current time (2026-11-02T09:00:00.000Z; earliest accepted 2026-11-02T09:04:30.000Z, ' +
+          'allowing 30 s for the call to arrive); got 2026-11-02T09:04:29.999Z',
       });
+    });
+
+    it('refuses 4 minutes ahead, on create and on update', async () => {
+      expect((await failure(scheduler.create(oneTime('soon', 4)))).status).toBe(400);
+      await scheduler.create(oneTime('job'));
+      expect((await failure(scheduler.update(oneTime('job', 4)))).message).toMatch(/^schedule_at must be at least 5 minutes after the current time/);
+    });
+
+    it('takes the grace from the limits', async () => {
+      const exact = new Scheduler(clock, inspector, { leadGraceMs: 0 });
+      await expect(exact.create(oneTime('edge', 5))).resolves.toMatchObject({ status: 200 });
+      expect((await failure(exact.create({ name: 'early', data: {}, schedule_at: '2026-11-02T09:04:59.999Z' }))).status).toBe(400);
     });
 
     it('refuses a time in the past', async () => {
