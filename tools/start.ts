@@ -1,13 +1,17 @@
 // `npm start [-- --app <dir>] [--port <p>] [--crm-url <base> [--domain <host>] [--api-key <key>]]
-// [--seed <n>] [--no-install]`: builds the app (unless --app names another FDK app), starts the
-// Freshsales stand-in (or uses the server at --crm-url) and the platform emulator, installs the
-// app with demo settings and prints where to open it.
+// [--seed <n>] [--no-install] [--data <file>]`: builds the app (unless --app names another FDK
+// app), starts the Freshsales stand-in (or uses the server at --crm-url) and the platform
+// emulator, installs the app with demo settings and prints where to open it.
+// --data keeps the stand-in's data in <file> and the platform's (installation, store, entities,
+// schedules) beside it (crm.json → crm.platform.json); a restart restores the installation.
 // Live mode: FRESHSALES_DOMAIN and FRESHSALES_API_KEY in the environment send the request
 // templates to that real account instead of the stand-in.
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEED_LANDMARKS } from '../emulator/crm/seed/index';
 import { DEFAULT_PORT, startEmulator, type CrmTarget, type Emulator } from '../emulator/platform/emulator';
+import { platformStateFile } from '../emulator/platform/persistence';
 import { buildProject } from './build/index';
 
 interface StartOptions {
@@ -19,6 +23,8 @@ interface StartOptions {
   apiKey?: string;
   seed: number;
   install: boolean;
+  /** --data: the stand-in's snapshot, and the platform state beside it. */
+  data?: { crm: string; platform: string };
 }
 
 function readOptions(): StartOptions {
@@ -31,6 +37,7 @@ function readOptions(): StartOptions {
       'api-key': { type: 'string' },
       seed: { type: 'string', default: '1' },
       'no-install': { type: 'boolean', default: false },
+      data: { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -43,6 +50,7 @@ function readOptions(): StartOptions {
     apiKey: values['api-key'],
     seed: Number(values.seed),
     install: !values['no-install'],
+    data: values.data === undefined ? undefined : { crm: resolve(values.data), platform: platformStateFile(resolve(values.data)) },
   };
 }
 
@@ -55,7 +63,7 @@ function liveAccount(): { domain: string; apiKey: string } | undefined {
 function crmTarget(options: StartOptions, live: { domain: string } | undefined): CrmTarget {
   if (live !== undefined) return { kind: 'live', domain: live.domain };
   if (options.crmUrl !== undefined) return { kind: 'url', url: options.crmUrl, domain: options.domain };
-  return { kind: 'stand-in', seed: options.seed };
+  return { kind: 'stand-in', seed: options.seed, dataFile: options.data?.crm };
 }
 
 /** The account to install with: the live one, the one named for --crm-url, or none (the stand-in's). */
@@ -96,14 +104,29 @@ async function installDemo(emulator: Emulator, live: { domain: string; apiKey: s
   return outcome.ok ? 'installed with demo settings' : `installation refused: ${outcome.message ?? ''} (settings: ${emulator.settingsUrl()})`;
 }
 
+/** A restored installation is used as it is; otherwise the demo install, unless --no-install. */
+function installation(emulator: Emulator, options: StartOptions, live: { domain: string; apiKey: string } | undefined): Promise<string> {
+  if (emulator.restored) return Promise.resolve(`installation restored from ${options.data?.platform ?? 'saved state'}`);
+  if (!options.install) return Promise.resolve(`not installed (--no-install): ${emulator.settingsUrl()}`);
+  return installDemo(emulator, account(options, live));
+}
+
+/** Where --data keeps things; the stand-in's file is used only when the stand-in runs. */
+function dataLine(emulator: Emulator, data: { crm: string; platform: string }): string {
+  const crm = emulator.crm === undefined ? '' : `${data.crm} (Freshsales stand-in), `;
+  return `  Data                 ${crm}${data.platform} (platform)`;
+}
+
 async function main(): Promise<void> {
   const options = readOptions();
   const live = liveAccount();
-  const emulator = await startEmulator({ appDir: await appDirectory(options), port: options.port, crm: crmTarget(options, live) });
-  const installed = options.install ? await installDemo(emulator, account(options, live)) : `not installed (--no-install): ${emulator.settingsUrl()}`;
+  if (options.data !== undefined) mkdirSync(dirname(options.data.crm), { recursive: true });
+  const emulator = await startEmulator({ appDir: await appDirectory(options), port: options.port, crm: crmTarget(options, live), dataFile: options.data?.platform });
+  const installed = await installation(emulator, options, live);
   console.log(`\nCompanion emulator is running the app in ${emulator.app.dir}: ${installed}`);
   if (emulator.crm !== undefined) console.log(`  Freshsales stand-in  ${emulator.crm.apiBase}  (API key ${emulator.crm.apiKey})`);
   if (live !== undefined) console.log(`  Live account         https://${live.domain}`);
+  if (options.data !== undefined) console.log(dataLine(emulator, options.data));
   console.log(`  Contact page         ${emulator.recordUrl('contacts', SEED_LANDMARKS.contacts.unicode.zoe)}   ← open this, then the app in the right-hand drawer`);
   console.log(`  Deals, accounts      ${emulator.recordUrl('deals')}   ${emulator.recordUrl('accounts')}`);
   console.log(`  Settings             ${emulator.settingsUrl()}`);

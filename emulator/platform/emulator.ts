@@ -15,15 +15,17 @@ import { dispatch, sendJson } from './http/dispatch';
 import { registerSettingsPages } from './install/settings-page';
 import { Inspector } from './inspector/inspector';
 import { registerInspector } from './inspector/page';
+import { readPlatformState, type PlatformState } from './persistence';
 import { Platform } from './platform';
 import { createHostRouting } from './requests/routing';
 import type { InstallationIdentity, LoadedApp } from './types';
+import { webTestRoutes } from './webtest/routes';
 
 export const DEFAULT_PORT = 10001;
 
 /** Where templates addressed to *.myfreshworks.com go. */
 export type CrmTarget =
-  | { kind: 'stand-in'; seed?: number; server?: CrmServer }
+  | { kind: 'stand-in'; seed?: number; server?: CrmServer; /** The stand-in's own snapshot file (startStandIn). */ dataFile?: string }
   | { kind: 'url'; url: string; domain?: string }
   | { kind: 'live'; domain: string };
 
@@ -40,6 +42,11 @@ export interface EmulatorOptions {
   requestTimeoutMs?: number;
   /** How often due schedules are checked on a real clock (ms); a ManualClock fires them in advance(). */
   scheduleTickMs?: number;
+  /**
+   * The platform state file (persistence.ts): loaded at start if it exists (the app is then
+   * installed as it was), rewritten after every change. Memory only without it.
+   */
+  dataFile?: string;
 }
 
 export interface Emulator {
@@ -49,6 +56,8 @@ export interface Emulator {
   crm?: CrmServer;
   inspector: Inspector;
   clock: Clock;
+  /** True when the installation was loaded from `dataFile` at start. */
+  restored: boolean;
   install(values: Record<string, unknown>): Promise<InstallOutcome>;
   uninstall(): Promise<InstallOutcome>;
   recordUrl(type: 'contacts' | 'deals' | 'accounts', id?: number): string;
@@ -60,6 +69,12 @@ export interface Emulator {
   /** Waits until every queued event handler has finished. */
   idle(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * For tests: the process dies. The platform instance stops at once (handlers still running
+   * in it get rejections from every store, schedule and template call; nothing more is
+   * written), then the HTTP server closes. A new startEmulator with the same dataFile carries on.
+   */
+  kill(): Promise<void>;
 }
 
 const PROJECT_NODE_MODULES = join(__dirname, '..', '..', 'node_modules');
@@ -67,7 +82,7 @@ const PROJECT_NODE_MODULES = join(__dirname, '..', '..', 'node_modules');
 async function crmFor(target: CrmTarget, clock: Clock): Promise<{ server?: CrmServer; owned: boolean }> {
   if (target.kind !== 'stand-in') return { owned: false };
   if (target.server !== undefined) return { server: target.server, owned: false };
-  return { server: await startStandIn({ seed: target.seed ?? 1, clock }), owned: true };
+  return { server: await startStandIn({ seed: target.seed ?? 1, clock, dataFile: target.dataFile }), owned: true };
 }
 
 function domainFor(target: CrmTarget, crm: CrmServer | undefined): string {
@@ -122,6 +137,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 function routerFor(platform: Platform): Router<EmulatorRoute> {
   const router = new Router<EmulatorRoute>();
   [registerHostPages, registerFrontendApi, registerSettingsPages, registerInspector, externalEventRoutes(platform)].forEach((register) => register(router));
+  webTestRoutes(platform)(router);
   return router;
 }
 
@@ -137,9 +153,24 @@ function handler(platform: Platform, router: Router<EmulatorRoute>) {
 
 function scheduleTicker(platform: Platform, clock: Clock, everyMs: number | undefined): NodeJS.Timeout | undefined {
   if (clock instanceof ManualClock || everyMs === 0) return undefined;
-  const timer = setInterval(() => void platform.runDueSchedules(), everyMs ?? 1000);
+  // A failed save of a firing must not become an unhandled rejection.
+  const tick = () => platform.runDueSchedules().catch((error: unknown) => console.error(`Scheduled events: ${error instanceof Error ? error.message : String(error)}`));
+  const timer = setInterval(() => void tick(), everyMs ?? 1000);
   timer.unref();
   return timer;
+}
+
+const savedState = (file: string | undefined): PlatformState | undefined => (file === undefined ? undefined : readPlatformState(file));
+
+/** Stops serving: the ticker, the product-event feed, the HTTP server, and a stand-in it started. */
+function stopper(parts: { server: Server; ticker?: NodeJS.Timeout; unsubscribe?: () => void; crm?: CrmServer; owned: boolean }): () => Promise<void> {
+  return async () => {
+    if (parts.ticker !== undefined) clearInterval(parts.ticker);
+    parts.unsubscribe?.();
+    parts.server.closeAllConnections();
+    await new Promise<void>((resolve) => parts.server.close(() => resolve()));
+    if (parts.owned) await parts.crm?.close();
+  };
 }
 
 /** Starts the platform emulator with an app directory, on the stand-in by default. */
@@ -147,6 +178,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const clock = options.clock ?? systemClock;
   const target = options.crm ?? { kind: 'stand-in' };
   const app = await loadApp(options.appDir);
+  // Read before anything starts, so an unreadable file stops the start with nothing to clean up.
+  const restored = savedState(options.dataFile);
   const { server: crm, owned } = await crmFor(target, clock);
   const domain = domainFor(target, crm);
   const inspector = new Inspector(clock);
@@ -163,6 +196,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     invocationTimeoutMs: options.invocationTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
     nodeModules: [PROJECT_NODE_MODULES],
+    dataFile: options.dataFile,
+    restored,
   });
   const unsubscribe = crm?.feed.subscribe((event) => void platform.dispatchProduct(event));
   const server = createServer(handler(platform, routerFor(platform)));
@@ -170,6 +205,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const port = await listen(server, options.port ?? DEFAULT_PORT, host);
   url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
   const ticker = scheduleTicker(platform, clock, options.scheduleTickMs);
+  const stop = stopper({ server, ticker, unsubscribe, crm, owned });
   return {
     url,
     app,
@@ -177,6 +213,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     crm,
     inspector,
     clock,
+    restored: platform.installation() !== undefined,
     install: (values) => platform.install(values),
     uninstall: () => platform.uninstall(),
     recordUrl: (type, id) => `${url}/crm/sales/${type}${id === undefined ? '' : `/${id}`}`,
@@ -195,11 +232,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     },
     idle: () => platform.idle(),
     close: async () => {
-      if (ticker !== undefined) clearInterval(ticker);
-      unsubscribe?.();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (owned) await crm?.close();
+      await stop();
+      // Nothing that still runs in a closed emulator may overwrite the state a successor reads.
+      platform.kill();
+    },
+    kill: () => {
+      platform.kill();
+      return stop();
     },
   };
 }

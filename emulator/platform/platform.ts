@@ -4,9 +4,10 @@ import type { CrmServer } from '../crm/crm-server';
 import type { ProductEvent } from '../crm/feed/change-feed';
 import type { EmulatorContext, InstallOutcome } from './context';
 import { externalEnvelope, productEnvelope, scheduledEnvelope, setupEnvelope, simulatedEnvelope, smiPayload } from './events/envelope';
-import { Installation } from './installation';
+import { Installation, type InstallationDeps } from './installation';
 import type { Inspector } from './inspector/inspector';
 import { setupOutcome, smiOutcome } from './outcomes';
+import { PLATFORM_STATE_VERSION, PlatformJournal, instanceStopped, type PlatformState } from './persistence';
 import type { createHostRouting } from './requests/routing';
 import { ServerSandbox } from './sandbox/sandbox';
 import {
@@ -27,6 +28,10 @@ export interface PlatformOptions {
   requestTimeoutMs?: number;
   /** Where declared npm dependencies of server code are found besides the app's own node_modules. */
   nodeModules?: string[];
+  /** Where the platform state is saved after every change (persistence.ts); memory only without. */
+  dataFile?: string;
+  /** The state read from `dataFile` at start, to carry on from. */
+  restored?: PlatformState;
 }
 
 export interface SimulationRequest {
@@ -82,6 +87,7 @@ export class Platform implements EmulatorContext {
   private nextId = 1;
   /** Events run one after another, as a queue per installation. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly journal: PlatformJournal;
 
   constructor(private readonly options: PlatformOptions) {
     this.app = options.app;
@@ -89,6 +95,30 @@ export class Platform implements EmulatorContext {
     this.inspector = options.inspector;
     this.crm = options.crm;
     this.sandbox = new ServerSandbox(options.app, { clock: options.clock, nodeModules: options.nodeModules });
+    this.journal = new PlatformJournal(options.dataFile, () => this.state());
+    if (options.restored !== undefined) this.restore(options.restored);
+  }
+
+  private restore(state: PlatformState): void {
+    this.nextId = state.nextInstallationId;
+    if (state.installation === undefined) return;
+    this.current = Installation.fromState(state.installation, this.installationDeps());
+    this.inspector.record({ kind: 'install', operation: 'install', ok: true, message: `restored from ${this.options.dataFile ?? 'saved state'}` });
+  }
+
+  /** What persistence.ts saves: the installation, if any, and the id counter. */
+  state(): PlatformState {
+    return { version: PLATFORM_STATE_VERSION, nextInstallationId: this.nextId, ...(this.current === undefined ? {} : { installation: this.current.state() }) };
+  }
+
+  /** False once killed or closed: nothing running in this instance may read or change the state. */
+  get alive(): boolean {
+    return this.journal.alive;
+  }
+
+  /** The process "dies": handlers still running here get rejections from every store and template. */
+  kill(): void {
+    this.journal.stop();
   }
 
   baseUrl(): string {
@@ -107,8 +137,8 @@ export class Platform implements EmulatorContext {
     return this.current;
   }
 
-  private newInstallation(values: Record<string, unknown>): Installation {
-    return new Installation(String(this.nextId++), values, {
+  private installationDeps(): InstallationDeps {
+    return {
       app: this.app,
       clock: this.clock,
       inspector: this.inspector,
@@ -116,7 +146,12 @@ export class Platform implements EmulatorContext {
       identity: this.options.identity,
       baseUrl: this.options.baseUrl,
       requestTimeoutMs: this.options.requestTimeoutMs,
-    });
+      journal: this.journal,
+    };
+  }
+
+  private newInstallation(values: Record<string, unknown>): Installation {
+    return new Installation(String(this.nextId++), values, this.installationDeps());
   }
 
   private handlerFor(event: string, module = 'common'): string | undefined {
@@ -130,7 +165,8 @@ export class Platform implements EmulatorContext {
 
   private services(installation: Installation, targetUrlAllowed: boolean): SandboxServices {
     return {
-      invokeTemplate: (name, options) => installation.engine.invoke('serverless', name, options),
+      // A killed instance sends nothing more: a handler resuming after the kill gets a rejection.
+      invokeTemplate: (name, options) => (this.alive ? installation.engine.invoke('serverless', name, options) : Promise.reject(instanceStopped())),
       db: installation.db,
       schedules: installation.scheduler,
       generateTargetUrl: () => (targetUrlAllowed ? Promise.resolve(installation.services.targetUrl()) : Promise.reject(TARGET_URL_REFUSED())),
@@ -179,12 +215,14 @@ export class Platform implements EmulatorContext {
    * documented, so none runs and the installation's data stays.
    */
   async install(values: Record<string, unknown>): Promise<InstallOutcome> {
+    this.journal.guard();
     if (this.current !== undefined) return this.saveSettings(this.current, values);
     const pending = this.newInstallation(values);
     const outcome = await this.runSetup(pending, 'onAppInstall');
     if (outcome.ok) {
       this.current = pending;
       this.settingsRuntime = undefined;
+      this.journal.changed();
     } else {
       pending.wipe();
     }
@@ -194,18 +232,22 @@ export class Platform implements EmulatorContext {
 
   private saveSettings(installation: Installation, values: Record<string, unknown>): InstallOutcome {
     installation.iparams = values;
+    this.journal.changed();
     this.inspector.record({ kind: 'install', operation: 'install', ok: true, message: 'settings saved' });
     return { ok: true, message: 'Settings saved' };
   }
 
   /** Runs onAppUninstall; unless it vetoes, the installation's data and schedules are wiped. */
   async uninstall(): Promise<InstallOutcome> {
+    this.journal.guard();
     const installation = this.current;
     if (installation === undefined) return { ok: false, message: 'The app is not installed' };
     const outcome = await this.runSetup(installation, 'onAppUninstall');
     if (outcome.ok) {
       installation.wipe();
       this.current = undefined;
+      // The saved state keeps only the id counter.
+      this.journal.changed();
     }
     this.inspector.record({ kind: 'install', operation: 'uninstall', ok: outcome.ok, ...(outcome.message ? { message: outcome.message } : {}) });
     return outcome;
@@ -274,7 +316,7 @@ export class Platform implements EmulatorContext {
   /** Fires every schedule that is due on the clock, through the single onScheduledEvent handler. */
   async runDueSchedules(): Promise<number> {
     const installation = this.current;
-    if (installation === undefined) return 0;
+    if (installation === undefined || !this.alive) return 0;
     const handler = this.handlerFor('onScheduledEvent');
     const due = installation.scheduler.due();
     if (handler === undefined) {

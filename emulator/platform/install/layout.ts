@@ -64,7 +64,7 @@ export function page({ title, head }: PageOptions, body: HtmlPart): string {
 ${head}
 </head>
 <body>
-<header class="fdk-bar"><strong>FDK emulator</strong><a href="/__fdk/settings">Settings</a><a href="/__fdk/inspector">Inspector</a></header>
+<header class="fdk-bar"><strong>FDK emulator</strong><a href="/__fdk/settings">Settings</a><a href="/__fdk/inspector">Inspector</a><a href="/web/test">Test events</a></header>
 <main>
 ${body}
 </main>

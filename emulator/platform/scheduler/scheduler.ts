@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock';
 import type { Inspector } from '../inspector/inspector';
+import { NO_JOURNAL, type SchedulesState, type StoreJournal } from '../persistence';
 import { describeFailure, settle } from '../storage/errors';
 import { cloneJson, isPlainObject } from '../storage/json';
 import { PlatformError, type ScheduleApi, type ScheduleSpec } from '../types';
@@ -27,6 +28,9 @@ export interface DueSchedule {
 
 const nameOf = (spec: unknown): string => (isPlainObject(spec) && typeof spec.name === 'string' ? spec.name : '?');
 
+/** The operations the journal saves after; fetch never writes. */
+const MUTATIONS = new Set(['create', 'update', 'delete']);
+
 const ok = (message: string): { status: number; message: string } => ({ status: 200, message });
 
 /**
@@ -48,6 +52,7 @@ export class Scheduler implements ScheduleApi {
     private readonly clock: Clock,
     private readonly inspector?: Inspector,
     limits: Partial<ScheduleLimits> = {},
+    private readonly journal: StoreJournal = NO_JOURNAL,
   ) {
     this.limits = { ...SCHEDULE_LIMITS, ...limits };
   }
@@ -88,15 +93,18 @@ export class Scheduler implements ScheduleApi {
 
   /**
    * Every schedule whose time has come, oldest first, for onScheduledEvent: one-time ones are
-   * removed, recurring ones move to their first run after now.
+   * removed, recurring ones move to their first run after now. A firing is saved when it is
+   * handed out, so a restart does not fire it again.
    */
   due(): DueSchedule[] {
+    this.journal.guard();
     const now = this.clock.now();
     const fired = [...this.schedules.values()].filter((entry) => entry.nextAt <= now).sort((a, b) => a.nextAt - b.nextAt || a.order - b.order);
     for (const entry of fired) {
       this.advance(entry, now);
       this.inspector?.record({ kind: 'schedule', operation: 'fire', name: entry.spec.name, ok: true });
     }
+    if (fired.length > 0) this.journal.changed();
     return fired.map((entry) => ({ name: entry.spec.name, data: cloneJson(entry.spec.data) }));
   }
 
@@ -110,6 +118,18 @@ export class Scheduler implements ScheduleApi {
     return [...this.schedules.values()]
       .sort((a, b) => a.nextAt - b.nextAt || a.order - b.order)
       .map((entry) => ({ ...cloneJson(entry.spec), nextRunAt: new Date(entry.nextAt).toISOString() }));
+  }
+
+  /** What to save: each schedule with its next run, and the creation counter. */
+  state(): SchedulesState {
+    return { created: this.created, entries: [...this.schedules.values()].map((entry) => cloneJson(entry)) };
+  }
+
+  /** Replaces the schedules with saved ones; they fire at their saved next run. */
+  restore(state: SchedulesState): void {
+    this.schedules.clear();
+    this.created = state.created;
+    state.entries.forEach((entry) => this.schedules.set(entry.spec.name, cloneJson(entry)));
   }
 
   /** Uninstall removes every schedule. */
@@ -152,7 +172,13 @@ export class Scheduler implements ScheduleApi {
   }
 
   private run<T>(operation: string, name: string, action: () => T): Promise<T> {
-    return settle(action, (error) =>
+    const journaled = () => {
+      this.journal.guard();
+      const result = action();
+      if (MUTATIONS.has(operation)) this.journal.changed();
+      return result;
+    };
+    return settle(journaled, (error) =>
       this.inspector?.record({ kind: 'schedule', operation, name, ok: error === undefined, ...(error === undefined ? {} : { error: describeFailure(error) }) }),
     );
   }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock';
 import type { Inspector } from '../inspector/inspector';
 import type { MinuteWindow } from '../minute-window';
+import { NO_JOURNAL, type EntityTableState, type StoreJournal } from '../persistence';
 import type { EntityApi, EntityField, EntityRecord, LoadedApp } from '../types';
 import { EntityError, entityNotFound, entityRateLimited, invalidRequest, recordNotFound, unsupportedVersion, type EntityIssue } from './entity-errors';
 import { dataFields, dataIssues } from './entity-fields';
@@ -39,6 +40,8 @@ interface Definition {
   table: Table;
 }
 
+/** The operations the journal saves after; reads never write. */
+const MUTATIONS = new Set(['create', 'update', 'delete']);
 
 const MARKER_PREFIX = 'after:';
 
@@ -94,6 +97,7 @@ export class EntityStorage {
     private readonly window: MinuteWindow,
     private readonly inspector?: Inspector,
     limits: Partial<EntityLimits> = {},
+    private readonly journal: StoreJournal = NO_JOURNAL,
   ) {
     this.limits = { ...ENTITY_LIMITS, ...limits };
     inspector?.budget(window.name, () => window.budget());
@@ -118,6 +122,21 @@ export class EntityStorage {
     this.tables.clear();
   }
 
+  /** Every table to save: records with their creation numbers, and the next number. */
+  state(): EntityTableState[] {
+    return [...this.tables].map(([name, table]) => ({ name, nextSeq: table.nextSeq, records: cloneJson([...table.records.values()]) }));
+  }
+
+  /** Replaces the tables with saved ones, so display ids and getAll markers carry on. */
+  restore(tables: EntityTableState[]): void {
+    this.tables.clear();
+    for (const { name, nextSeq, records } of tables) {
+      // Pages follow the map's order, which must be creation order.
+      const ordered = cloneJson(records).sort((a, b) => a.seq - b.seq);
+      this.tables.set(name, { nextSeq, records: new Map(ordered.map((stored) => [stored.record.display_id, stored])) });
+    }
+  }
+
   private handle(name: string, version: unknown): EntityApi {
     const run = <T>(operation: string, key: string, action: (definition: Definition) => T): Promise<T> =>
       this.run(name, version, operation, key, action);
@@ -134,9 +153,12 @@ export class EntityStorage {
   private run<T>(name: string, version: unknown, operation: string, key: string, action: (definition: Definition) => T): Promise<T> {
     return settle(
       () => {
+        this.journal.guard();
         if (!this.window.take()) throw entityRateLimited(this.window.limit);
         if (version !== 'v1') throw unsupportedVersion(version);
-        return action(this.definition(name));
+        const result = action(this.definition(name));
+        if (MUTATIONS.has(operation)) this.journal.changed();
+        return result;
       },
       (error) =>
         this.inspector?.record({ kind: 'store', api: 'entity', operation, key, ok: error === undefined, ...(error === undefined ? {} : { error: describeFailure(error) }) }),

@@ -2,6 +2,7 @@ import type { KeyValueStore } from '../../../common/platform/client';
 import type { Clock } from '../../clock';
 import type { Inspector } from '../inspector/inspector';
 import type { MinuteWindow } from '../minute-window';
+import { NO_JOURNAL, type KvEntryState, type StoreJournal } from '../persistence';
 import { describeFailure, settle } from './errors';
 import { hasBlankKey, isPlainObject, jsonBytes, nullifiedCopy, cloneJson, type JsonObject } from './json';
 import { KvError, invalidAction, invalidOption, kvError, kvRateLimited } from './kv-errors';
@@ -23,6 +24,9 @@ interface SetOptions {
 }
 
 const OPTION_NAMES = ['ttl', 'setIf'];
+
+/** The operations the journal saves after; reads never write. */
+const MUTATIONS = new Set(['set', 'update', 'delete']);
 
 function validateKey(key: unknown): asserts key is string {
   if (key === undefined || key === null || key === '') throw kvError('blank_key_error');
@@ -116,6 +120,7 @@ export class KvStore implements KeyValueStore {
     private readonly clock: Clock,
     private readonly window: MinuteWindow,
     private readonly inspector?: Inspector,
+    private readonly journal: StoreJournal = NO_JOURNAL,
   ) {
     inspector?.budget(window.name, () => window.budget());
   }
@@ -168,6 +173,20 @@ export class KvStore implements KeyValueStore {
     this.window.reset();
   }
 
+  /** The live entries to save, with their absolute expiry times. */
+  state(): KvEntryState[] {
+    return this.keys().map((key) => {
+      const entry = this.entries.get(key) as Entry;
+      return { key, value: cloneJson(entry.value), ...(entry.expiresAt === undefined ? {} : { expiresAt: entry.expiresAt }) };
+    });
+  }
+
+  /** Replaces the entries with saved ones; any that expired meanwhile are gone on first read. */
+  restore(entries: KvEntryState[]): void {
+    this.entries.clear();
+    entries.forEach(({ key, value, expiresAt }) => this.entries.set(key, { value: cloneJson(value), expiresAt }));
+  }
+
   /** Live keys, for the inspector and tests (the platform itself offers no listing). */
   keys(): string[] {
     return [...this.entries.keys()].filter((key) => this.live(key) !== undefined);
@@ -191,8 +210,11 @@ export class KvStore implements KeyValueStore {
   private run<T>(operation: string, key: unknown, action: () => T): Promise<T> {
     return settle(
       () => {
+        this.journal.guard();
         if (!this.window.take()) throw kvRateLimited(this.window.limit);
-        return action();
+        const result = action();
+        if (MUTATIONS.has(operation)) this.journal.changed();
+        return result;
       },
       (error) => this.record(operation, key, error),
     );
