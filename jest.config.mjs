@@ -24,6 +24,7 @@ export default {
     '!**/*.test.{ts,tsx}',
     '!**/*.d.ts',
     '!app/src/test/**',
+    '!server/testing/**',
     // server.ts is the sandbox entry (`exports = {…}` over platform globals); it is exercised
     // through dist/server/server.js in a vm context by test/integration, like the FDK does.
     '!server/server.ts',

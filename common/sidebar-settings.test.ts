@@ -15,12 +15,12 @@ interface IparamDeclaration {
   type: string;
   required: boolean;
   secure: boolean;
-  default_value?: string;
+  default_value?: unknown;
   description?: string;
   regex?: Record<string, string>;
 }
 
-const declared: Record<string, IparamDeclaration | undefined> = iparamsFile;
+const declared = iparamsFile as Record<string, IparamDeclaration | undefined>;
 const ENTITIES: EntityType[] = ['contact', 'deal', 'sales_account'];
 
 /** The one validation regex of an iparam (the key that does not end in `-error`). */

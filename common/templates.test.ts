@@ -1,5 +1,5 @@
 import type { InvokeTemplate, TemplateInvokeOptions, TemplateSuccess } from './platform/request';
-import { callTemplate, templateNames, templateResponseSchemas } from './templates';
+import { callTemplate, RAW_TEMPLATES, templateNames, templateResponseSchemas } from './templates';
 
 const OWNERS = { users: [{ id: 31016358306, display_name: 'Ann Lee', email: 'ann@example.com', is_active: true }] };
 
@@ -14,9 +14,10 @@ function invoker(impl: (name: string, options?: TemplateInvokeOptions) => Promis
 }
 
 describe('templateNames', () => {
-  it('lists every template that has a response schema', () => {
-    expect(templateNames).toEqual(Object.keys(templateResponseSchemas));
-    expect(templateNames).toContain('listOwners');
+  it('lists every template with a response schema and the raw ones, each once', () => {
+    expect(new Set(templateNames).size).toBe(templateNames.length);
+    expect(templateNames).toEqual(expect.arrayContaining([...Object.keys(templateResponseSchemas), 'sendWebhook']));
+    expect(templateNames).toHaveLength(Object.keys(templateResponseSchemas).length + RAW_TEMPLATES.length);
   });
 });
 

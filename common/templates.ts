@@ -1,12 +1,16 @@
 import type * as z from 'zod/mini';
 import {
+  accountMatchesSchema,
   accountViewSchema,
+  contactMatchesSchema,
   accountWriteSchema,
   contactViewSchema,
   contactWriteSchema,
   dealViewSchema,
+  dealStagesSchema,
   dealWriteSchema,
   fieldSettingsSchema,
+  lifecycleStagesSchema,
   noteWriteSchema,
   searchResultsSchema,
   taskWriteSchema,
@@ -40,9 +44,24 @@ export const templateResponseSchemas = {
   updateTask: taskWriteSchema,
   createNote: noteWriteSchema,
   searchContacts: searchResultsSchema,
+  /** Server: likely duplicates of a new contact, by email or mobile (api §5, [C] for emails). */
+  filterContacts: contactMatchesSchema,
+  /** Server: the account whose website matches a new contact's email domain. */
+  filterAccounts: accountMatchesSchema,
+  /** Server: forecast types of every stage, to tell a win from a move between won stages. */
+  listDealStages: dealStagesSchema,
+  /** Server: the lifecycle stage the deal-won automation moves contacts to, by name. */
+  listLifecycleStages: lifecycleStagesSchema,
 } satisfies Record<string, z.ZodMiniType>;
 
 export type TemplateName = keyof typeof templateResponseSchemas;
+
+/**
+ * Templates whose answer is not the CRM's JSON: the outbound webhook, whose receiver may
+ * answer anything. Their callers read the status and the raw body themselves.
+ */
+export const RAW_TEMPLATES = ['sendWebhook'] as const;
+export type RawTemplateName = (typeof RAW_TEMPLATES)[number];
 
 /** What each template substitutes from `context` (path and query only from the front end). */
 type NoContext = Record<string, never>;
@@ -67,11 +86,15 @@ export interface TemplateContexts {
   updateTask: RecordContext;
   createNote: NoContext;
   searchContacts: { q: string };
+  filterContacts: NoContext;
+  filterAccounts: NoContext;
+  listDealStages: NoContext;
+  listLifecycleStages: NoContext;
 }
 
 export type TemplateResponse<N extends TemplateName> = z.infer<(typeof templateResponseSchemas)[N]>;
 
-export const templateNames = Object.keys(templateResponseSchemas) as TemplateName[];
+export const templateNames: Array<TemplateName | RawTemplateName> = [...(Object.keys(templateResponseSchemas) as TemplateName[]), ...RAW_TEMPLATES];
 
 function parseBody<N extends TemplateName>(name: N, status: number, body: string): Result<TemplateResponse<N>, CrmFailure> {
   const json = parseJson(body);

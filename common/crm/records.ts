@@ -203,3 +203,20 @@ export const searchResultsSchema = z.array(
   z.looseObject({ id: z.union([z.string(), z.number()]), type: z.string(), name: text, email: text }),
 );
 export type SearchResults = z.infer<typeof searchResultsSchema>;
+
+/** `POST /filtered_search/contact`: partial contacts (api §5). */
+export const contactMatchesSchema = z.looseObject({
+  contacts: z.array(z.looseObject({ id, display_name: text, first_name: text, last_name: text, email: text, mobile_number: text })),
+});
+export type ContactMatches = z.infer<typeof contactMatchesSchema>;
+
+/** `POST /filtered_search/sales_account`: partial accounts. */
+export const accountMatchesSchema = z.looseObject({
+  sales_accounts: z.array(z.looseObject({ id, name: text, website: text })),
+});
+
+/** `GET /selector/deal_stages` (api §6): every stage of every pipeline with its forecast type. */
+export const dealStagesSchema = z.looseObject({ deal_stages: z.array(dealStageSchema) });
+
+/** `GET /selector/lifecycle_stages` (api §6). */
+export const lifecycleStagesSchema = z.looseObject({ lifecycle_stages: z.array(z.looseObject({ id, name: z.string() })) });

@@ -21,3 +21,63 @@ export const appSetupPayloadSchema = z.looseObject({
 });
 
 export type AppSetupPayload = z.infer<typeof appSetupPayloadSchema>;
+
+/** Fields every runtime payload carries (platform.md §3.1, §4.1–4.3). */
+const runtimeEnvelope = {
+  account_id: z.string(),
+  domain: z.string(),
+  event: z.string(),
+  region: z.optional(z.string()),
+  /** Epoch seconds with a fraction (CRM samples), milliseconds, or a string (§3.1). */
+  timestamp: z.optional(z.union([z.number(), z.string()])),
+  currentHost: z.optional(currentHostSchema),
+  app_settings: z.optional(z.unknown()),
+  iparams: z.record(z.string(), z.unknown()),
+};
+
+/** A product event (onContactCreate, onDealUpdate…): `data` is parsed per entity (common/product-events). */
+export const productEventPayloadSchema = z.looseObject({
+  ...runtimeEnvelope,
+  version: z.optional(z.string()),
+  data: z.record(z.string(), z.unknown()),
+});
+export type ProductEventPayload = z.infer<typeof productEventPayloadSchema>;
+
+/** onExternalEvent (§4.2): the incoming headers as received and the parsed body. */
+export const externalEventPayloadSchema = z.looseObject({
+  ...runtimeEnvelope,
+  headers: z.record(z.string(), z.string()),
+  data: z.unknown(),
+});
+export type ExternalEventPayload = z.infer<typeof externalEventPayloadSchema>;
+
+/** onScheduledEvent (§4.3): `data` as given when the schedule was created; the name is not sent. */
+export const scheduledEventPayloadSchema = z.looseObject({
+  ...runtimeEnvelope,
+  data: z.record(z.string(), z.unknown()),
+});
+export type ScheduledEventPayload = z.infer<typeof scheduledEventPayloadSchema>;
+
+/** An SMI call (§7.8): the front end's payload plus iparams; nothing else is promised. */
+export const functionPayloadSchema = z.looseObject({
+  iparams: z.record(z.string(), z.unknown()),
+});
+
+const SECONDS_BEFORE = 1e11;
+
+/**
+ * The event time in epoch ms: CRM samples send seconds with a fraction, others milliseconds,
+ * one a string (§3.1). Undefined when it cannot be read.
+ */
+export function eventTimeMs(timestamp: number | string | undefined): number | undefined {
+  if (typeof timestamp === 'number') return epochMs(timestamp);
+  if (typeof timestamp !== 'string') return undefined;
+  if (/^\d+(?:\.\d+)?$/.test(timestamp.trim())) return epochMs(Number(timestamp));
+  const parsed = Date.parse(timestamp);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+function epochMs(number: number): number | undefined {
+  if (!Number.isFinite(number) || number <= 0) return undefined;
+  return Math.round(number < SECONDS_BEFORE ? number * 1000 : number);
+}

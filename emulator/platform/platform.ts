@@ -358,7 +358,12 @@ export class Platform implements EmulatorContext {
   }
 
   /** Resolves when every queued event has run. */
-  idle(): Promise<void> {
-    return this.queue.then(() => undefined);
+  async idle(): Promise<void> {
+    // Handlers' own writes queue more events while they run: wait until none is left.
+    let seen: Promise<unknown> | undefined;
+    while (seen !== this.queue) {
+      seen = this.queue;
+      await seen;
+    }
   }
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { DIST } from '../support/build-dist';
-import { INSTALL_MESSAGES } from '../../server/lib/install';
+import { INSTALL_MESSAGES } from '../../server/lib/handlers/install';
 
 const ENTRY = join(DIST, 'server', 'server.js');
 
@@ -11,15 +11,22 @@ interface Sandbox {
   exports: Record<string, (args: unknown) => unknown>;
   renderData: jest.Mock;
   $request: { invokeTemplate: jest.Mock };
+  $schedule: { create: jest.Mock; update: jest.Mock; fetch: jest.Mock; delete: jest.Mock };
   console: { info: jest.Mock; warn: jest.Mock; error: jest.Mock; log: jest.Mock };
 }
 
-/** Loads dist/server/server.js the way FDK 10's own unit tests do (platform.md §2.1). */
+/**
+ * Loads dist/server/server.js the way FDK 10's own unit tests do (platform.md §2.1):
+ * `vm.runInNewContext(code, { exports: {}, renderData, $request, $db, $schedule, generateTargetUrl, console })`.
+ */
 function loadServer(invokeTemplate: jest.Mock): Sandbox {
-  const sandbox: Sandbox & { require: NodeJS.Require } = {
+  const sandbox: Sandbox & { require: NodeJS.Require; $db: unknown; generateTargetUrl: jest.Mock } = {
     exports: {},
     renderData: jest.fn(),
     $request: { invokeTemplate },
+    $db: { set: jest.fn(), get: jest.fn(), update: jest.fn(), delete: jest.fn(), entity: jest.fn() },
+    $schedule: { create: jest.fn().mockResolvedValue({ status: 200, message: 'created' }), update: jest.fn(), fetch: jest.fn(), delete: jest.fn() },
+    generateTargetUrl: jest.fn(),
     console: { info: jest.fn(), warn: jest.fn(), error: jest.fn(), log: jest.fn() },
     require: createRequire(ENTRY),
   };
@@ -40,7 +47,10 @@ const payload = {
 describe('the built server in an FDK-like sandbox', () => {
   it('exports exactly the handlers the manifest names', () => {
     const sandbox = loadServer(jest.fn());
-    expect(Object.keys(sandbox.exports)).toEqual(['onAppInstallHandler']);
+    const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { modules: Record<string, { events?: Record<string, { handler: string }>; functions?: Record<string, unknown> }> };
+    const named = Object.values(manifest.modules).flatMap((module) => [...Object.values(module.events ?? {}).map((event) => event.handler), ...Object.keys(module.functions ?? {})]);
+    expect(Object.keys(sandbox.exports).sort()).toEqual(named.sort());
+    expect(named).toEqual(expect.arrayContaining(['onAppInstallHandler', 'onDealUpdateHandler', 'onScheduledEventHandler', 'replayDelivery']));
   });
 
   it('onAppInstall checks the credentials with listOwners and completes with renderData()', async () => {
@@ -48,6 +58,7 @@ describe('the built server in an FDK-like sandbox', () => {
     const sandbox = loadServer(invoke);
     await sandbox.exports.onAppInstallHandler?.(payload);
     expect(invoke).toHaveBeenCalledWith('listOwners', { context: {} });
+    expect(sandbox.$schedule.create).toHaveBeenCalledWith(expect.objectContaining({ name: 'companion-drain', repeat: { time_unit: 'minutes', frequency: 5 } }));
     expect(sandbox.renderData).toHaveBeenCalledTimes(1);
     expect(sandbox.renderData).toHaveBeenCalledWith();
   });

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BARE_HOST_PATTERN, IPARAM_API_KEY, IPARAM_DOMAIN } from '../../common/iparams';
 import { templateNames } from '../../common/templates';
+import { WEBHOOK_TYPES } from '../../common/webhooks/types';
+import {
+  AUTOMATION_DEFAULTS, AUTOMATION_IPARAMS, COUNTRY_PATTERN, ONE_TASK_PATTERN, TASKS_PATTERN, WEBHOOK_HOST_PATTERN, WEBHOOK_PATH_PATTERN, WEBHOOK_SECRET_PATTERN,
+} from '../../server/lib/settings/iparams';
 
 const ROOT = join(__dirname, '..', '..');
 const readText = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
@@ -20,6 +24,8 @@ interface TemplateSchema {
 type Requests = Record<string, { schema: TemplateSchema; options?: Record<string, unknown> }>;
 interface Iparam {
   display_name: string;
+  default_value?: unknown;
+  options?: string[];
   type: string;
   required?: boolean;
   secure?: boolean;
@@ -73,7 +79,39 @@ describe('request templates', () => {
     .filter(([, param]) => param.secure === true)
     .map(([name]) => name);
 
-  describe.each(Object.entries(requests))('%s', (_name, template) => {
+  const crmTemplates = Object.entries(requests).filter(([, template]) => template.schema.host === '<%= iparam.domain %>');
+  const otherTemplates = Object.entries(requests).filter(([, template]) => template.schema.host !== '<%= iparam.domain %>');
+
+  it('sends every template but the outbound webhook to the Freshsales domain', () => {
+    expect(otherTemplates.map(([name]) => name)).toEqual(['sendWebhook']);
+  });
+
+  describe('sendWebhook', () => {
+    const schema = requests.sendWebhook?.schema as TemplateSchema;
+    const everything = [schema.host, schema.path ?? '', ...Object.values(schema.headers ?? {}), ...Object.values(schema.query ?? {}).map(String)];
+
+    it('goes to the host the admin configured, never carrying the API key or the signing secret', () => {
+      expect(schema.host).toBe('<%= iparam.webhook_host %>');
+      expect(everything.flatMap(iparamRefs)).toEqual(['webhook_host']);
+      expect(everything.join(' ')).not.toMatch(/api_key|webhook_secret|Authorization/);
+    });
+
+    it('is a POST of JSON with the three Standard Webhooks headers from the signer', () => {
+      expect(schema.method).toBe('POST');
+      expect(schema.headers).toMatchObject({
+        'Content-Type': 'application/json',
+        'webhook-id': '<%= context.webhook_id %>',
+        'webhook-timestamp': '<%= context.webhook_timestamp %>',
+        'webhook-signature': '<%= context.webhook_signature %>',
+      });
+    });
+
+    it('retries nothing itself: the outbox decides (default maxAttempts 1)', () => {
+      expect(requests.sendWebhook?.options?.maxAttempts ?? 1).toBe(1);
+    });
+  });
+
+  describe.each(crmTemplates)('%s', (_name, template) => {
     const { schema } = template;
 
     it('authorises with the api_key iparam as Token token=', () => {
@@ -98,8 +136,8 @@ describe('request templates', () => {
     });
   });
 
-  it('found at least one secure iparam to guard', () => {
-    expect(secureIparams).toEqual([IPARAM_API_KEY]);
+  it('found the secure iparams to guard: the API key and the webhook signing secret', () => {
+    expect(secureIparams).toEqual([IPARAM_API_KEY, AUTOMATION_IPARAMS.webhookSecret]);
   });
 });
 
@@ -130,6 +168,40 @@ describe('config/iparams.json', () => {
       expect(param.display_name).toEqual(expect.any(String));
       expect(param.type).toEqual(expect.any(String));
     }
+  });
+});
+
+describe('config/iparams.json and the automation settings', () => {
+  const P = AUTOMATION_IPARAMS;
+
+  it('declares every parameter the server reads, with the default the server assumes when it is absent', () => {
+    for (const name of Object.values(P)) expect(iparams[name]).toBeDefined();
+    for (const [name, value] of Object.entries(AUTOMATION_DEFAULTS)) expect(iparams[name]?.default_value).toEqual(value);
+  });
+
+  it.each([
+    [P.dealWonTasks, TASKS_PATTERN],
+    [P.dealLostTask, ONE_TASK_PATTERN],
+    [P.phoneCountry, COUNTRY_PATTERN],
+    [P.webhookHost, WEBHOOK_HOST_PATTERN],
+    [P.webhookPath, WEBHOOK_PATH_PATTERN],
+    [P.webhookSecret, WEBHOOK_SECRET_PATTERN],
+  ])('checks %s on the settings page with the pattern the server re-checks', (name, pattern) => {
+    expect(patternsOf(iparams[name] as Iparam)).toEqual([pattern]);
+  });
+
+  it('offers exactly the webhook events the server knows', () => {
+    expect(iparams[P.webhookEvents]?.type).toBe('multiselect');
+    expect(iparams[P.webhookEvents]?.options).toEqual([...WEBHOOK_TYPES]);
+  });
+
+  it('keeps the signing secret secure and out of every request template', () => {
+    expect(iparams[P.webhookSecret]?.secure).toBe(true);
+    expect(JSON.stringify(requests)).not.toContain(P.webhookSecret);
+  });
+
+  it('the switches are checkboxes', () => {
+    for (const name of [P.dealWonEnabled, P.dealLostEnabled, P.hygieneEnabled]) expect(iparams[name]?.type).toBe('checkbox');
   });
 });
 

@@ -214,6 +214,8 @@ const CONTACT_ATTRIBUTES: Attributes<ContactRow> = {
   sales_account_id: attr('id', (row) => row.sales_accounts.map((link) => link.id)),
   tags: attr('text', (row) => row.tags),
   ...fieldsOf<ContactRow>('text', ['first_name', 'last_name', 'job_title', 'city', 'state', 'country', 'external_id']),
+  // Phone attributes are named after the fields [U]: no captured client filters on them.
+  ...fieldsOf<ContactRow>('text', ['mobile_number', 'work_number']),
   ...fieldsOf<ContactRow>('id', ['owner_id', 'lifecycle_stage_id', 'contact_status_id', 'lead_source_id', 'campaign_id', 'territory_id', 'creater_id', 'updater_id']),
   ...fieldsOf<ContactRow>('number', ['lead_score']),
   ...fieldsOf<ContactRow>('time', COMMON_TIMES),

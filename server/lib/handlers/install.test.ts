@@ -1,7 +1,12 @@
-import type { CrmFailureKind } from '../../common/crm/failure';
-import type { InvokeTemplate, TemplateSuccess } from '../../common/platform/request';
-import { type HandlerPlatform, RENDER_MESSAGE_MAX, type RenderData } from '../../common/platform/serverless';
-import { checkInstallPayload, INSTALL_MESSAGES, onAppInstall, vetoMessage } from './install';
+import { ManualClock } from '../../../emulator/clock';
+import { Scheduler } from '../../../emulator/platform/scheduler/scheduler';
+import type { CrmFailureKind } from '../../../common/crm/failure';
+import type { InvokeTemplate, TemplateSuccess } from '../../../common/platform/request';
+import type { ScheduleApi } from '../../../common/platform/schedule';
+import { RENDER_MESSAGE_MAX, type RenderData } from '../../../common/platform/serverless';
+import { platformSchedule } from '../../testing/host';
+import { DRAIN_EVERY_MINUTES, DRAIN_SCHEDULE } from '../work/schedules';
+import { checkInstallPayload, INSTALL_MESSAGES, onAppInstall, SETTING_MESSAGES, vetoMessage, type InstallHost } from './install';
 
 const API_KEY = 'Zx9-very-secret-api-key-Q7';
 const DOMAIN = 'acme.myfreshworks.com';
@@ -34,16 +39,18 @@ const OWNERS_OK: TemplateSuccess = {
   response: JSON.stringify({ users: [{ id: 31016358306, display_name: 'Ann Lee', email: 'ann@example.com' }] }),
 };
 
-function fakePlatform(invoke: InvokeTemplate) {
+function fakePlatform(invoke: InvokeTemplate, schedule?: ScheduleApi) {
   const invokeTemplate = jest.fn<ReturnType<InvokeTemplate>, Parameters<InvokeTemplate>>(invoke);
   const renderData = jest.fn<void, Parameters<RenderData>>();
   const logLine = () => jest.fn<void, unknown[]>();
   const log = { info: logLine(), warn: logLine(), error: logLine() };
-  const platform: HandlerPlatform = { request: { invokeTemplate }, renderData, log };
+  const clock = new ManualClock('2026-12-02T09:00:00Z');
+  const scheduler = new Scheduler(clock);
+  const platform: InstallHost = { request: { invokeTemplate }, renderData, log, schedule: schedule ?? platformSchedule(scheduler), now: () => clock.now() };
   /** Everything logged at any level, one call per line. */
   const logged = (): string =>
     [...log.info.mock.calls, ...log.warn.mock.calls, ...log.error.mock.calls].map((call) => call.map(String).join(' ')).join('\n');
-  return { platform, invokeTemplate, renderData, log, logged };
+  return { platform, invokeTemplate, renderData, log, logged, scheduler, clock };
 }
 
  
@@ -177,7 +184,7 @@ describe('onAppInstall', () => {
 
   it('an unexpected throw outside the call (no $request) → the generic failed message, once', async () => {
     const fake = fakePlatform(() => Promise.resolve(OWNERS_OK));
-    const broken = { ...fake.platform, request: undefined } as unknown as HandlerPlatform;
+    const broken = { ...fake.platform, request: undefined } as unknown as InstallHost;
     await expect(onAppInstall(payload(), broken)).resolves.toBeUndefined();
     expect(fake.renderData).toHaveBeenCalledTimes(1);
     expect(fake.renderData).toHaveBeenCalledWith({ message: INSTALL_MESSAGES.failed });
@@ -209,5 +216,59 @@ describe('onAppInstall', () => {
     expect(fake.renderData).toHaveBeenCalledTimes(1);
     expect(fake.renderData).toHaveBeenCalledWith({ message: INSTALL_MESSAGES.failed });
     expect(fake.log.error).toHaveBeenLastCalledWith('onAppInstall: log sink closed');
+  });
+});
+
+describe('onAppInstall and the automation settings', () => {
+  const withSettings = (extra: Record<string, unknown>) => payload({ domain: DOMAIN, api_key: API_KEY, ...extra });
+
+  it.each([
+    ['webhook_secret', { webhook_host: 'hooks.example.com', webhook_secret: 'not-a-secret' }],
+    ['webhook_host', { webhook_host: 'https://hooks.example.com/x', webhook_secret: `whsec_${'A'.repeat(43)}=` }],
+    ['deal_won_tasks', { deal_won_tasks: 'Call them' }],
+    ['phone_default_country', { phone_default_country: 'Germany' }],
+    ['webhook_events', { webhook_host: 'hooks.example.com', webhook_secret: `whsec_${'A'.repeat(43)}=`, webhook_events: ['deal.won', 'deal.exploded'] }],
+  ])('vetoes a wrong %s before calling Freshsales, with a short message and the detail in the log', async (name, extra) => {
+    const fake = fakePlatform(() => Promise.resolve(OWNERS_OK));
+    await onAppInstall(withSettings(extra), fake.platform);
+    expect(fake.invokeTemplate).not.toHaveBeenCalled();
+    expect(fake.renderData).toHaveBeenCalledWith({ message: SETTING_MESSAGES[name] });
+    expect(fake.log.error.mock.calls[0]?.[0]).toContain(name);
+    expect(fake.scheduler.list()).toEqual([]);
+  });
+
+  it.each(Object.entries(SETTING_MESSAGES))('the message for %s fits the 60 characters the platform shows', (_name, message) => {
+    expect(message.length).toBeLessThanOrEqual(RENDER_MESSAGE_MAX);
+  });
+
+  it('creates the recurring drain six minutes ahead, every five minutes', async () => {
+    const fake = fakePlatform(() => Promise.resolve(OWNERS_OK));
+    await onAppInstall(payload(), fake.platform);
+    expect(fake.renderData).toHaveBeenCalledWith();
+    const [schedule] = fake.scheduler.list();
+    expect(schedule).toMatchObject({ name: DRAIN_SCHEDULE, data: { task: 'drain' }, repeat: { time_unit: 'minutes', frequency: DRAIN_EVERY_MINUTES } });
+    expect(Date.parse(schedule?.schedule_at ?? '') - fake.clock.now()).toBe(6 * 60_000);
+  });
+
+  it('a reinstall that finds the schedule updates it instead of failing', async () => {
+    const fake = fakePlatform(() => Promise.resolve(OWNERS_OK));
+    await onAppInstall(payload(), fake.platform);
+    fake.clock.advance(3 * 60_000);
+    await onAppInstall(payload(), fake.platform);
+    expect(fake.renderData.mock.calls).toEqual([[], []]);
+    expect(fake.scheduler.list()).toHaveLength(1);
+  });
+
+  it('vetoes when the platform refuses the schedule, and says why in the log', async () => {
+    const refusing: ScheduleApi = {
+      create: () => Promise.reject({ status: 400, message: 'An installation may have only 1 recurring schedule(s)' }),
+      update: () => Promise.reject({ status: 404, message: 'none' }),
+      fetch: () => Promise.reject({ status: 404, message: 'none' }),
+      delete: () => Promise.reject({ status: 404, message: 'none' }),
+    };
+    const fake = fakePlatform(() => Promise.resolve(OWNERS_OK), refusing);
+    await onAppInstall(payload(), fake.platform);
+    expect(fake.renderData).toHaveBeenCalledWith({ message: INSTALL_MESSAGES.schedule });
+    expect(fake.log.error.mock.calls[0]?.[0]).toContain('only 1 recurring');
   });
 });
