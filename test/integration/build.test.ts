@@ -48,7 +48,7 @@ describe('npm run build writes dist/ in FDK layout', () => {
   });
 
   it('compiles the server file by file to ES2020 CommonJS with `exports = {…}` in server.js', () => {
-    const server = files().filter((file) => file.startsWith('server/'));
+    const server = files().filter((file) => file.startsWith('server/') && file.endsWith('.js'));
     expect(server).toEqual(expect.arrayContaining(['server/server.js', 'server/lib/handlers/install.js', 'server/lib/common/templates.js']));
     for (const file of server) {
       expect(() => parse(read(file), { ecmaVersion: 2020, sourceType: 'commonjs' })).not.toThrow();
@@ -68,6 +68,10 @@ describe('npm run build writes dist/ in FDK layout', () => {
       const packages = bare.map((spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
       expect(packages.filter((name) => !declared.includes(name))).toEqual([]);
     }
+  });
+
+  it('carries server/test_data for /web/test, as the FDK layout has it', () => {
+    expect(files()).toEqual(expect.arrayContaining(['server/test_data/deal/onDealUpdate.json', 'server/test_data/common/onScheduledEvent.json']));
   });
 
   it('passes our fdk validate', async () => {
