@@ -51,7 +51,7 @@ const fdkSafe = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test/fixtures/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test/fixtures/', 'bench/results/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -69,7 +69,7 @@ describe('eventTimeMs', () => {
     expect(eventTimeMs(timestamp)).toBe(ms);
   });
 
-  it.each([undefined, 0, -1593015490, Number.NaN, Number.POSITIVE_INFINITY, '', '   ', '0', 'yesterday', '1.5e9'])('cannot read %p', (timestamp) => {
+  it.each([undefined, 0, -1593015490, Number.NaN, Number.POSITIVE_INFINITY, '', '   ', '0', 'yesterday', '1.5e9', '-5', 'May 5'])('cannot read %p', (timestamp) => {
     expect(eventTimeMs(timestamp)).toBeUndefined();
   });
 });

@@ -7,33 +7,25 @@ export const currentHostSchema = z.looseObject({
 });
 
 /**
- * The envelope of app-setup events (onAppInstall, afterAppUpdate, onAppUninstall), §4.1.
- * `account_id` is numeric but always a string; `timestamp` comes in seconds or milliseconds.
+ * Fields every runtime payload carries (platform.md §3.1, §4.1–4.3). `account_id` is numeric
+ * but always a string; `timestamp` comes in seconds with a fraction (CRM samples),
+ * milliseconds, or as a string.
  */
-export const appSetupPayloadSchema = z.looseObject({
-  account_id: z.string(),
-  domain: z.string(),
-  event: z.string(),
-  region: z.optional(z.string()),
-  timestamp: z.optional(z.union([z.number(), z.string()])),
-  currentHost: z.optional(currentHostSchema),
-  iparams: z.record(z.string(), z.unknown()),
-});
-
-export type AppSetupPayload = z.infer<typeof appSetupPayloadSchema>;
-
-/** Fields every runtime payload carries (platform.md §3.1, §4.1–4.3). */
 const runtimeEnvelope = {
   account_id: z.string(),
   domain: z.string(),
   event: z.string(),
   region: z.optional(z.string()),
-  /** Epoch seconds with a fraction (CRM samples), milliseconds, or a string (§3.1). */
   timestamp: z.optional(z.union([z.number(), z.string()])),
   currentHost: z.optional(currentHostSchema),
   app_settings: z.optional(z.unknown()),
   iparams: z.record(z.string(), z.unknown()),
 };
+
+/** The envelope of app-setup events (onAppInstall, afterAppUpdate, onAppUninstall), §4.1. */
+export const appSetupPayloadSchema = z.looseObject(runtimeEnvelope);
+
+export type AppSetupPayload = z.infer<typeof appSetupPayloadSchema>;
 
 /** A product event (onContactCreate, onDealUpdate…): `data` is parsed per entity (common/product-events). */
 export const productEventPayloadSchema = z.looseObject({
@@ -64,6 +56,7 @@ export const functionPayloadSchema = z.looseObject({
 });
 
 const SECONDS_BEFORE = 1e11;
+const DATE_TEXT = /^(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4})/;
 
 /**
  * The event time in epoch ms: CRM samples send seconds with a fraction, others milliseconds,
@@ -73,7 +66,8 @@ export function eventTimeMs(timestamp: number | string | undefined): number | un
   if (typeof timestamp === 'number') return epochMs(timestamp);
   if (typeof timestamp !== 'string') return undefined;
   if (/^\d+(?:\.\d+)?$/.test(timestamp.trim())) return epochMs(Number(timestamp));
-  const parsed = Date.parse(timestamp);
+  // ISO 8601 or an HTTP date only: Date.parse also reads "-5" or "May 5" as dates.
+  const parsed = DATE_TEXT.test(timestamp.trim()) ? Date.parse(timestamp) : Number.NaN;
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 

@@ -40,6 +40,8 @@ export interface EmulatorOptions {
   hostOverrides?: Record<string, string>;
   invocationTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** How many inspector entries to keep (1,000 by default); benchmarks that count every call keep more. */
+  inspectorKeep?: number;
   /** How often due schedules are checked on a real clock (ms); a ManualClock fires them in advance(). */
   scheduleTickMs?: number;
   /**
@@ -182,7 +184,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const restored = savedState(options.dataFile);
   const { server: crm, owned } = await crmFor(target, clock);
   const domain = domainFor(target, crm);
-  const inspector = new Inspector(clock);
+  const inspector = new Inspector(clock, options.inspectorKeep);
   let url = '';
   const platform = new Platform({
     app,

@@ -1,4 +1,5 @@
 import type { RunContext } from '../lib/automations/run-context';
+import { runJob, type Checkpoint } from '../lib/automations/runner';
 import type { OutboxItem } from '../lib/queue/item';
 import { Outbox } from '../lib/queue/outbox';
 import { StateStore } from '../lib/state/state-store';
@@ -19,4 +20,9 @@ export async function queuedJob(test: TestHost, name: string, key: string, input
   const added = await new Outbox(test.host.outbox).add(item);
   if (!added.ok) throw new Error(added.problem);
   return added.value;
+}
+
+/** runJob, reading "left as it was" (undefined) as the item itself, for assertions. */
+export async function runJobTo(item: OutboxItem, context: RunContext, checkpoint?: Checkpoint): Promise<OutboxItem> {
+  return (await runJob(item, context, checkpoint)) ?? item;
 }

@@ -33,6 +33,8 @@ export interface AutomationEnv {
 }
 
 export interface EnvOptions {
+  /** A built app other than dist/ (benchmarks build their own). */
+  appDir?: string;
   settings?: Record<string, unknown>;
   dataFile?: string;
   crm?: CrmServer;
@@ -40,17 +42,19 @@ export interface EnvOptions {
   /** Off for benchmarks that count calls only. */
   limits?: boolean;
   requestTimeoutMs?: number;
+  inspectorKeep?: number;
 }
 
 async function emulatorFor(crm: CrmServer, receiver: WebhookReceiver, clock: ManualClock, options: EnvOptions): Promise<Emulator> {
   return startEmulator({
-    appDir: DIST,
+    appDir: options.appDir ?? DIST,
     port: 0,
     clock,
     crm: { kind: 'stand-in', server: crm },
     hostOverrides: { [HOOK_HOST]: receiver.url },
     ...(options.dataFile === undefined ? {} : { dataFile: options.dataFile }),
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.inspectorKeep === undefined ? {} : { inspectorKeep: options.inspectorKeep }),
   });
 }
 
@@ -58,7 +62,15 @@ export async function startAutomationEnv(options: EnvOptions = {}): Promise<Auto
   const clock = options.clock ?? new ManualClock(Date.now());
   const crm = options.crm ?? (await startStandIn({ seed: 1, clock, limits: options.limits }));
   const receiver = await startWebhookReceiver(SECRET, () => clock.now());
-  let emulator = await emulatorFor(crm, receiver, clock, options);
+  let emulator: Emulator;
+  try {
+    emulator = await emulatorFor(crm, receiver, clock, options);
+  } catch (error) {
+    // An app the emulator refuses: leave nothing running behind the error.
+    await receiver.close();
+    if (options.crm === undefined) await crm.close();
+    throw error;
+  }
   const settings = { domain: crm.store.account.domain, api_key: crm.apiKey, webhook_host: HOOK_HOST, webhook_path: '/freshsales', webhook_secret: SECRET, webhook_events: ALL_EVENTS, ...options.settings };
   const env: AutomationEnv = {
     clock,

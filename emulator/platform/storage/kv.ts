@@ -187,6 +187,12 @@ export class KvStore implements KeyValueStore {
     entries.forEach(({ key, value, expiresAt }) => this.entries.set(key, { value: cloneJson(value), expiresAt }));
   }
 
+  /** A live value without counting against the limit, for the inspector, tests and benchmarks. */
+  peek(key: string): unknown {
+    const entry = this.live(key);
+    return entry === undefined ? undefined : cloneJson(entry.value);
+  }
+
   /** Live keys, for the inspector and tests (the platform itself offers no listing). */
   keys(): string[] {
     return [...this.entries.keys()].filter((key) => this.live(key) !== undefined);

@@ -1,8 +1,8 @@
 import { created, rejection, script, testHost } from '../../testing/host';
-import { queuedJob, runContext } from '../../testing/jobs';
+import { queuedJob, runContext, runJobTo } from '../../testing/jobs';
 import type { DealLostInput } from './deal-lost';
 import { lostNote } from './deal-lost';
-import { runJob } from './runner';
+
 
 const INPUT: DealLostInput = {
   dealId: 402000401009,
@@ -17,7 +17,7 @@ const INPUT: DealLostInput = {
 async function run(test: ReturnType<typeof testHost>, input: DealLostInput) {
   const context = runContext(test);
   await context.budget.reserve(30);
-  return runJob(await queuedJob(test, 'deal_lost', `dl:${input.dealId}:1`, input), context);
+  return runJobTo(await queuedJob(test, 'deal_lost', `dl:${input.dealId}:1`, input), context);
 }
 
 describe('deal lost', () => {

@@ -1,5 +1,5 @@
 import { created, json, rejection, script, testHost } from '../../testing/host';
-import { queuedJob, runContext } from '../../testing/jobs';
+import { queuedJob, runContext, runJobTo } from '../../testing/jobs';
 import type { DealWonInput } from './deal-won';
 import { MAX_JOB_ATTEMPTS, runJob } from './runner';
 
@@ -28,7 +28,7 @@ function crm(overrides: Record<string, Parameters<typeof script>[0][string]> = {
 async function run(test: ReturnType<typeof testHost>, input: DealWonInput = INPUT, key = 'dw:402000401005:1796202000') {
   const context = runContext(test);
   await context.budget.reserve(30);
-  const item = await runJob(await queuedJob(test, 'deal_won', key, input), context);
+  const item = await runJobTo(await queuedJob(test, 'deal_won', key, input), context);
   await context.budget.release();
   return item;
 }
@@ -104,7 +104,7 @@ describe('deal won', () => {
     test.clock.advance(2 * 60_000);
     const context = runContext(test);
     await context.budget.reserve(30);
-    const second = await runJob(first, context);
+    const second = await runJobTo(first, context);
     expect(second.status).toBe('done');
     expect(test.calls('createTask').map((call) => call.body.task.title)).toEqual(['Send a welcome pack', 'Book the kickoff call', 'Book the kickoff call']);
     expect(test.calls('createNote')[0]?.body.note.description).toContain('Created 2 follow-up tasks');
@@ -114,23 +114,25 @@ describe('deal won', () => {
     const test = testHost(crm());
     // Another invocation took this minute's whole server share.
     await runContext(test).budget.reserve(30);
-    const item = await runJob(await queuedJob(test, 'deal_won', 'dw:1:1', INPUT), runContext(test));
-    expect(item).toMatchObject({ status: 'pending', attempts: 0 });
+    const job = await queuedJob(test, 'deal_won', 'dw:1:1', INPUT);
+    expect(await runJob(job, runContext(test))).toBeUndefined();
     expect(test.invokeTemplate).not.toHaveBeenCalled();
+    // Not even its claim is taken: that store operation is kept for when it can run.
+    await expect(test.host.kv.get('once:dw:1:1')).rejects.toMatchObject({ status: 404 });
   });
 
   it('gives up after the last attempt and keeps the job, dead, for replay', async () => {
     const test = testHost(crm({ createTask: () => rejection(503, 'APP') }));
     const context = runContext(test);
     await context.budget.reserve(30);
-    const item = await runJob({ ...(await queuedJob(test, 'deal_won', 'dw:1:1', INPUT)), attempts: MAX_JOB_ATTEMPTS - 1 }, context);
+    const item = await runJobTo({ ...(await queuedJob(test, 'deal_won', 'dw:1:1', INPUT)), attempts: MAX_JOB_ATTEMPTS - 1 }, context);
     expect(item.status).toBe('dead');
     expect(item.log.at(-1)).toMatchObject({ step: 'task:0', outcome: 'retry' });
   });
 
   it('a job whose input cannot be read is dead at once, with the reason', async () => {
     const test = testHost(crm());
-    const item = await runJob({ ...(await queuedJob(test, 'deal_won', 'dw:1:1', INPUT)), body: '{"dealId":"x"}' }, runContext(test));
+    const item = await runJobTo({ ...(await queuedJob(test, 'deal_won', 'dw:1:1', INPUT)), body: '{"dealId":"x"}' }, runContext(test));
     expect(item.status).toBe('dead');
     expect(item.log.at(-1)?.answer).toBe('the deal_won job input is unreadable');
   });
@@ -152,7 +154,7 @@ describe('once per transition', () => {
     const context = runContext(test);
     await context.budget.reserve(30);
     const saved: string[][] = [];
-    await runJob(await queuedJob(test, 'deal_won', 'dw:1:1', INPUT), context, (item) => {
+    await runJobTo(await queuedJob(test, 'deal_won', 'dw:1:1', INPUT), context, (item) => {
       saved.push(item.state.done as string[]);
       return Promise.resolve();
     });
@@ -165,12 +167,12 @@ describe('once per transition', () => {
     const job = await queuedJob(test, 'deal_won', 'dw:1:1', INPUT);
     const context = runContext(test);
     await context.budget.reserve(30);
-    await runJob(job, context);
+    await runJobTo(job, context);
     await context.budget.release();
     // Same item, progress not saved (as if the run was cut before its save).
     const again = runContext(test);
     await again.budget.reserve(30);
-    expect((await runJob(job, again)).status).toBe('done');
+    expect((await runJobTo(job, again)).status).toBe('done');
   });
 
   it('when the store cannot take the claim now, the job waits for the next run', async () => {
@@ -180,7 +182,7 @@ describe('once per transition', () => {
     await context.budget.reserve(30);
     jest.spyOn(test.host.kv, 'set').mockRejectedValue({ status: 429, message: 'Rate limit exceeded' });
     jest.spyOn(test.host.kv, 'get').mockRejectedValue({ status: 429, message: 'Rate limit exceeded' });
-    const item = await runJob(job, context);
+    const item = await runJobTo(job, context);
     expect(item).toMatchObject({ status: 'pending', attempts: 0 });
     expect(test.invokeTemplate).not.toHaveBeenCalled();
   });

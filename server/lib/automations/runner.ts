@@ -86,10 +86,11 @@ async function runSteps(context: RunContext, job: { item: OutboxItem; automation
   return { progress, log };
 }
 
-function settle(item: OutboxItem, ran: Ran, now: number): OutboxItem {
+function settle(item: OutboxItem, ran: Ran, now: number): OutboxItem | undefined {
   const next: OutboxItem = { ...item, state: { ...ran.progress }, log: [...item.log, ...ran.log], updatedAt: now };
   if (ran.stop === undefined) return { ...next, status: 'done' };
-  if (ran.stop.outcome === 'deferred') return next;
+  // Nothing done before the budget ran out: nothing to save (its claim is recognised as its own).
+  if (ran.stop.outcome === 'deferred') return ran.log.length === 0 ? undefined : next;
   const attempts = item.attempts + 1;
   if (attempts >= MAX_JOB_ATTEMPTS) return { ...next, attempts, status: 'dead' };
   return { ...next, attempts, dueAt: now + retryDelayMs(attempts, ran.stop.retryAfterSeconds) };
@@ -108,11 +109,14 @@ async function claim(item: OutboxItem, context: RunContext, progress: Progress):
 
 const NO_CHECKPOINT: Checkpoint = () => Promise.resolve();
 
-export async function runJob(item: OutboxItem, context: RunContext, checkpoint: Checkpoint = NO_CHECKPOINT): Promise<OutboxItem> {
+/** The job as it must be saved, or undefined when this run left it exactly as it was. */
+export async function runJob(item: OutboxItem, context: RunContext, checkpoint: Checkpoint = NO_CHECKPOINT): Promise<OutboxItem | undefined> {
   const now = context.host.now();
   const found = inputOf(item);
   if (typeof found === 'string') return finished(item, 'dead', now, { at: now, outcome: 'dead', answer: found });
   const progress = progressOf(item.state);
+  // No budget now: leave it untouched rather than spend a store operation on its claim.
+  if (!progress.claimed && !(await context.budget.hasRoom())) return undefined;
   const blocked = await claim(item, context, progress);
   if (blocked !== undefined) return blocked;
   const ran = await runSteps(context, { item, ...found }, { ...progress, claimed: true }, checkpoint);

@@ -48,16 +48,20 @@ describe('a deal moved into a won stage', () => {
     expect(test.logged()).toContain(`onDealUpdate deal ${deal.id}: deal_won, deal.stage_changed, deal.won; 3 finished, 0 waiting in the queue`);
   });
 
-  it('the same event delivered twice changes nothing the second time', async () => {
+  it('the same event delivered twice writes nothing twice; its deliveries repeat under the same webhook-id', async () => {
     const test = testHost(crm());
     const payload = dealMoved(deal, STAGES.won, test.clock.now(), IPARAMS);
     await handleProductEvent('onDealUpdate', payload, fresh(test));
-    const calls = test.invokeTemplate.mock.calls.length;
+    const writes = () => test.invokeTemplate.mock.calls.filter(([name]) => name !== 'sendWebhook').length;
+    const before = writes();
+    const ids = () => test.calls('sendWebhook').map((call) => call.context.webhook_id);
+    const firstIds = ids();
     test.clock.advance(1_000);
     await handleProductEvent('onDealUpdate', payload, fresh(test));
-    expect(test.invokeTemplate.mock.calls.length).toBe(calls);
-    expect(await stored(test)).toHaveLength(3);
-    expect(test.logged()).toContain('a repeat of outbox item');
+    expect(writes()).toBe(before);
+    expect(new Set(ids())).toEqual(new Set(firstIds));
+    const repeat = (await stored(test)).find((item) => item.name === 'deal_won' && item.status === 'skipped');
+    expect(repeat?.log.at(-1)?.answer).toMatch(/^already done by outbox item \d+$/);
   });
 
   it('won again after being reopened: the automation runs once per win', async () => {

@@ -44,22 +44,6 @@ export class Outbox {
     }
   }
 
-  /** The first item with this key, if any (a repeated event finds its twin here). */
-  async byKey(key: string): Promise<Stored<OutboxItem | undefined>> {
-    const found = await this.byKeys([key]);
-    return found.ok ? { ok: true, value: found.value.get(key) } : found;
-  }
-
-  /** Items with any of these keys, in one query (`$or`), keyed by key. */
-  async byKeys(keys: string[]): Promise<Stored<Map<string, OutboxItem>>> {
-    const query = keys.length === 1 ? { key: keys[0] } : { $or: keys.map((key) => ({ key })) };
-    const page = await this.page(query);
-    if (!page.ok) return page;
-    const found = new Map<string, OutboxItem>();
-    page.value.items.forEach((item) => found.has(item.key) || found.set(item.key, item));
-    return { ok: true, value: found };
-  }
-
   /** One page (100 records on the platform) of items matching `query`, in creation order. */
   async page(query: Record<string, unknown>, marker?: string): Promise<Stored<{ items: OutboxItem[]; next?: string; unreadable: string[] }>> {
     try {

@@ -46,4 +46,4 @@ export const COUNTRY_PATTERN = '^\\s*(?:[A-Za-z]{2})?\\s*$';
 export const WEBHOOK_HOST_PATTERN = '^\\s*(?:(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)?\\s*$';
 export const WEBHOOK_PATH_PATTERN = '^\\s*(?:/[^\\s#]*)?\\s*$';
 /** Standard Webhooks secrets: `whsec_` and 24 to 64 random bytes in Base64. */
-export const WEBHOOK_SECRET_PATTERN = '^\\s*(?:whsec_[A-Za-z0-9+/]{32,88}={0,2})?\\s*$';
+export const WEBHOOK_SECRET_PATTERN = '^\\s*(?:whsec_[A-Za-z0-9+/]{32,86}={0,2})?\\s*$';

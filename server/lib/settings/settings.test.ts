@@ -107,6 +107,10 @@ describe('signingKey', () => {
     expect(new RegExp(WEBHOOK_SECRET_PATTERN).test(secretOf(keyBytes(length)))).toBe(true);
   });
 
+  it.each([23, 65, 66])('refuses a secret of %i bytes on the settings page, as the server does', (length) => {
+    expect(new RegExp(WEBHOOK_SECRET_PATTERN).test(secretOf(keyBytes(length)))).toBe(false);
+  });
+
   it.each([
     ['23 bytes (too short)', secretOf(keyBytes(23))],
     ['65 bytes (too long)', secretOf(keyBytes(65))],
@@ -247,6 +251,18 @@ describe('readSettings: a misconfigured automation is off, the others stay on', 
   it('names every problem in the order of the settings page', () => {
     const settings = readSettings({ [P.dealWonTasks]: 'x', [P.dealLostTask]: 'y', [P.phoneCountry]: 'zzz', [P.webhookHost]: 'https://x.example.com' });
     expect(settings.problems.map((problem) => problem.split(':')[0])).toEqual([P.dealWonTasks, P.dealLostTask, P.phoneCountry, P.webhookHost, P.webhookSecret]);
+  });
+});
+
+describe('readSettings: webhook attempts as text', () => {
+  it.each([[' 7 ', 7], ['20', 20]])('reads %j as %i', (value, attempts) => {
+    expect(readSettings({ webhook_host: 'hooks.example.com', webhook_secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`, webhook_max_attempts: value }).webhooks.maxAttempts).toBe(attempts);
+  });
+
+  it.each(['0x10', '1e1', '7.0'])('refuses %j, which only looks like a whole number', (value) => {
+    const settings = readSettings({ webhook_host: 'hooks.example.com', webhook_secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`, webhook_max_attempts: value });
+    expect(settings.webhooks.enabled).toBe(false);
+    expect(settings.problems.join()).toContain('webhook_max_attempts');
   });
 });
 

@@ -138,10 +138,13 @@ function webhookEvents(iparams: Iparams): ReadonlySet<WebhookType> | string {
 
 const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
 
+/** A number, or digits only as text ("0x10" and "1e1" are not whole numbers to an admin). */
+const wholeNumber = (value: unknown): unknown => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value);
+
 function maxAttempts(iparams: Iparams): number | undefined {
   const value = valueOf(iparams, P.webhookMaxAttempts);
   if (isBlank(value)) return DEFAULT_MAX_ATTEMPTS;
-  const number = typeof value === 'string' ? Number(value.trim()) : value;
+  const number = wholeNumber(value);
   const valid = typeof number === 'number' && Number.isInteger(number) && number >= 1 && number <= MAX_ATTEMPTS_LIMIT;
   return valid ? number : undefined;
 }

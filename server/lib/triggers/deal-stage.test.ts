@@ -197,8 +197,12 @@ describe('stageMove', () => {
       expect(stageMove(dealUpdate(), STAGES, EVENT_AT)?.stamp).toBe(String(Math.floor(EVENT_AT / 1000)));
     });
 
-    it.each([['unreadable text', 'yesterday'], ['a number', 1772619630]])('falls back to the event time when the stage time is %s', (_case, value) => {
-      expect(stageMove(dealUpdate({ stageUpdated: value, updated: UPDATED }), STAGES, EVENT_AT)?.stamp).toBe(String(Math.floor(EVENT_AT / 1000)));
+    it.each([['unreadable text', 'yesterday'], ['a number', 1772619630]])('falls back to the record’s update time when the stage time is %s', (_case, value) => {
+      expect(stageMove(dealUpdate({ stageUpdated: value, updated: UPDATED }), STAGES, EVENT_AT)?.stamp).toBe(seconds(UPDATED));
+    });
+
+    it('falls back to the event time when neither time can be read', () => {
+      expect(stageMove(dealUpdate({ stageUpdated: 'yesterday', updated: 'soon' }), STAGES, EVENT_AT)?.stamp).toBe(String(Math.floor(EVENT_AT / 1000)));
     });
 
     it('is the same for a repeated delivery, whatever its event time', () => {

@@ -40,10 +40,12 @@ function currentStage(data: DealEventData): { id: number; forecast: Forecast; na
   return forecast === undefined ? undefined : { id: stage.id, forecast, name: stage.name ?? null };
 }
 
+const timeOf = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
+
+/** The first readable of the stage's update time, the record's, the event's. */
 function stampOf(data: DealEventData, fallback: number): string {
-  const time = unwrap(data.deal.stage_updated_time) ?? unwrap(data.deal.updated_at);
-  const parsed = typeof time === 'string' ? Date.parse(time) : Number.NaN;
-  return String(Math.floor((Number.isNaN(parsed) ? fallback : parsed) / 1000));
+  const times = [timeOf(unwrap(data.deal.stage_updated_time)), timeOf(unwrap(data.deal.updated_at)), fallback];
+  return String(Math.floor((times.find((time) => !Number.isNaN(time)) ?? fallback) / 1000));
 }
 
 /** The stage move of an update event, or undefined when the stage did not change. */

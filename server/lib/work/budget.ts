@@ -72,13 +72,18 @@ export class CallBudget {
     this.spent += 1;
   }
 
+  /** Whether a call could start now, reserving one if none is left (without spending it). */
+  async hasRoom(): Promise<boolean> {
+    if (this.available === 0 && this.withinTime()) await this.reserve(1);
+    return this.canCall();
+  }
+
   /**
    * One call, now: from what was reserved, or reserved on the spot when the estimate fell
    * short (one more store operation). False when the share, the time or a 429 says no.
    */
   async take(): Promise<boolean> {
-    if (this.available === 0 && this.withinTime()) await this.reserve(1);
-    if (!this.canCall()) return false;
+    if (!(await this.hasRoom())) return false;
     this.spend();
     return true;
   }

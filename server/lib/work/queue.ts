@@ -1,27 +1,16 @@
 import type { OutboxItem } from '../queue/item';
 import { isDue, runItems, type Outcome, type Work } from './worker';
 
+/** Putting work in the outbox before anyone is called, and taking due work out of it. */
 /**
- * Putting work in the outbox before anyone is called, and taking due work out of it. A
- * repeated event finds its twin by key and is not queued again (the automations also claim
- * their key atomically before the first write, for repeats that arrive side by side).
+ * Every item is stored before anyone is called: one create each, the least entity storage
+ * (250 operations a minute) allows, so a burst of events still fits. A repeated event is not
+ * looked up here: its automation job finds the once-per-transition key claimed and does
+ * nothing, and its deliveries carry the same webhook-id, by which receivers drop repeats.
  */
-/** The items of one event that are not in the outbox yet (one query for all their keys). */
-async function newItems(work: Work, items: OutboxItem[]): Promise<OutboxItem[]> {
-  const twins = await work.outbox.byKeys(items.map((item) => item.key));
-  // If the query fails, queueing goes on: the automations' claim still stops repeats.
-  if (!twins.ok) return items;
-  return items.filter((item) => {
-    const twin = twins.value.get(item.key);
-    if (twin !== undefined) work.host.log.info(`${item.name} for ${item.record}: a repeat of outbox item ${twin.id ?? '?'}; not queued again`);
-    return twin === undefined;
-  });
-}
-
 export async function enqueue(work: Work, items: OutboxItem[]): Promise<OutboxItem[]> {
-  if (items.length === 0) return [];
   const queued: OutboxItem[] = [];
-  for (const item of await newItems(work, items)) {
+  for (const item of items) {
     const added = await work.outbox.add(item);
     // Not stored: still tried now; if that fails too, the error says what was lost.
     if (!added.ok) work.host.log.error(`outbox: ${added.problem}; trying it now without a copy in the queue`);

@@ -77,6 +77,7 @@ export async function ensureCatchUp(schedule: ScheduleApi, state: StateStore, no
   const current = await state.read();
   if (current !== undefined && current.catch_up_until > now) return 0;
   const created = await scheduleCatchUp(schedule, now);
-  await state.set({ catch_up_until: now + SCHEDULE_MIN_LEAD_MS + MARGIN_MS + (CATCH_UP_NAMES.length - 1) * MINUTE_MS });
+  // Unreadable state (the store's own limit): nothing to remember it in; a 409 stops repeats.
+  if (current !== undefined) await state.set({ catch_up_until: now + SCHEDULE_MIN_LEAD_MS + MARGIN_MS + (CATCH_UP_NAMES.length - 1) * MINUTE_MS });
   return created;
 }

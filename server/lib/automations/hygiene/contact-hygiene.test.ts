@@ -1,6 +1,6 @@
 import { created, json, rejection, script, testHost } from '../../../testing/host';
-import { queuedJob, runContext } from '../../../testing/jobs';
-import { runJob } from '../runner';
+import { queuedJob, runContext, runJobTo } from '../../../testing/jobs';
+
 import { companyDomain, contactPatch, emailChanges, phoneChanges, type HygieneInput } from './contact-hygiene';
 
 const CLEAN: HygieneInput = {
@@ -23,7 +23,7 @@ const noAccounts = () => json(200, { sales_accounts: [], meta: { total: 0 } });
 async function run(test: ReturnType<typeof testHost>, input: HygieneInput) {
   const context = runContext(test);
   await context.budget.reserve(30);
-  return runJob(await queuedJob(test, 'contact_hygiene', `ch:${input.contactId}`, input), context);
+  return runJobTo(await queuedJob(test, 'contact_hygiene', `ch:${input.contactId}`, input), context);
 }
 
 describe('what a new contact needs', () => {

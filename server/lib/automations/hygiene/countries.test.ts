@@ -43,6 +43,10 @@ describe('countryCode', () => {
     expect(countryCode(typed)).toBe(code);
   });
 
+  it.each([['Turkey', 'TR'], ['Hong Kong', 'HK'], ['Ivory Coast', 'CI']])('reads %s, which the runtime spells otherwise, as %s', (typed, code) => {
+    expect(countryCode(typed)).toBe(code);
+  });
+
   it.each(['', '   ', null, undefined, 'Narnia', 'XX', 'ZZ', 'Germ', 'DEU', 'U S A', '49'])('does not recognise %p', (typed) => {
     expect(countryCode(typed)).toBeUndefined();
   });

@@ -11,6 +11,8 @@ const ALIASES: Record<string, string> = {
   uk: 'GB', 'u.k.': 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB',
   uae: 'AE', 'south korea': 'KR', korea: 'KR', russia: 'RU', 'czech republic': 'CZ', holland: 'NL',
   deutschland: 'DE', españa: 'ES', espana: 'ES', italia: 'IT', brasil: 'BR', 'méxico': 'MX', schweiz: 'CH', 'österreich': 'AT',
+  // Names the runtime spells otherwise ("Türkiye", "Hong Kong SAR China").
+  turkey: 'TR', 'hong kong': 'HK', macau: 'MO', macao: 'MO', 'ivory coast': 'CI', 'viet nam': 'VN', burma: 'MM', swaziland: 'SZ',
 };
 
 let byName: Map<string, CountryCode> | undefined;
