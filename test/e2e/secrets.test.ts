@@ -17,6 +17,8 @@ import { FINAL_STATES, installDemo, openSidebar, PLACEHOLDERS, RECORD_KINDS, SID
 
 /** A key-like value planted on purpose, to prove the scans find what they look for. */
 const CONTROL = 'control-api-key-9876543210';
+/** The webhook signing secret (issue #9), also secure: it signs on the server and goes nowhere else. */
+const WEBHOOK_SECRET = `whsec_${Buffer.from('signing-secret-of-the-e2e-test-123').toString('base64')}`;
 
 const RECORDS: Record<SidebarEntity, number> = {
   contact: SEED_LANDMARKS.contacts.unicode.zoe,
@@ -150,7 +152,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   crm = await startStandIn({ seed: 1 });
   emulator = await startEmulator({ appDir: DIST, port: 0, crm: { kind: 'stand-in', server: crm } });
-  settings = await installDemo(emulator);
+  settings = await installDemo(emulator, { webhook_host: 'hooks.example.test', webhook_secret: WEBHOOK_SECRET });
   context = await offlineContext(browser);
   await context.addInitScript(captureMessages);
 });
@@ -192,6 +194,8 @@ describe('the API key never reaches the browser', () => {
     expect(findSecret(CONTROL, seen)).toEqual([expect.stringMatching(/^request POST .*\/__fdk\/control\//), expect.stringMatching(/^response 404 /)]);
     expect(state.find((item) => item.what === 'contact client.iparams.get()')?.text).toContain(crm.store.account.domain);
     expect(findSecret(DEMO_API_KEY, seen)).toEqual([]);
+    expect(findSecret(WEBHOOK_SECRET, seen)).toEqual([]);
+    expect(findSecret(WEBHOOK_SECRET.slice('whsec_'.length), seen)).toEqual([]);
     await page.close();
   });
 

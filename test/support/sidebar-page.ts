@@ -89,8 +89,8 @@ export function demoSettings(emulator: Emulator): Record<string, unknown> {
 }
 
 /** Installs the app with the demo settings; throws when the installation is refused. */
-export async function installDemo(emulator: Emulator): Promise<Record<string, unknown>> {
-  const settings = demoSettings(emulator);
+export async function installDemo(emulator: Emulator, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const settings = { ...demoSettings(emulator), ...extra };
   const outcome = await emulator.install(settings);
   if (!outcome.ok) throw new Error(`installation refused: ${outcome.message ?? ''}`);
   return settings;

@@ -2,7 +2,8 @@ import type { ProductEventName } from '../../../common/product-events/names';
 import type { WebhookEnvelope } from '../../../common/webhooks/types';
 import { stageMove } from '../triggers/deal-stage';
 import { parseProductEvent, type ParsedEvent } from '../triggers/parse';
-import { deliveryItem, envelopeOf, listsAdded, outboundFor, type Outbound } from './outbound';
+import { BODY_MAX_CHARS } from '../queue/item';
+import { bodyOf, deliveryItem, envelopeOf, listsAdded, outboundFor, type Outbound } from './outbound';
 import { messageId } from './signature';
 
 const NOW = Date.parse('2026-03-04T12:00:00Z');
@@ -360,5 +361,23 @@ describe('deliveryItem', () => {
   it('names the record of an account event', () => {
     const event = accountCreate();
     expect(deliveryItem(event, outboundFor(event, undefined)[0] as Outbound, NOW).record).toBe(`sales_account ${ACCOUNT_ID}`);
+  });
+});
+
+describe('bodyOf', () => {
+  const envelope = (changes: unknown) => ({ id: 'msg_1', type: 'contact.updated' as const, timestamp: '2026-12-02T09:00:00.000Z', data: { contact: { id: 1, recent_note: 'n'.repeat(9_000) }, changes } });
+
+  it('is the envelope as JSON when the outbox can hold it', () => {
+    const small = { id: 'msg_1', type: 'contact.updated' as const, timestamp: 't', data: { contact: { id: 1 }, changes: { city: ['A', 'B'] } } };
+    expect(JSON.parse(bodyOf(small))).toEqual(small);
+  });
+
+  it('names the changed fields instead of their values when the values would not fit', () => {
+    const body = bodyOf(envelope({ recent_note: ['o'.repeat(9_000), 'n'.repeat(9_000)], city: ['A', 'B'] }));
+    expect(body.length).toBeLessThanOrEqual(BODY_MAX_CHARS);
+    const parsed = JSON.parse(body);
+    expect(parsed.data.changed_fields).toEqual(['recent_note', 'city']);
+    expect(parsed.data).not.toHaveProperty('changes');
+    expect(parsed.data.contact.recent_note).toHaveLength(9_000);
   });
 });

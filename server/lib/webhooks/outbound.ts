@@ -1,6 +1,7 @@
+import { isRecord } from '../../../common/guards';
 import { unwrap } from '../../../common/product-events/fields';
 import type { WebhookEnvelope, WebhookType } from '../../../common/webhooks/types';
-import type { OutboxItem } from '../queue/item';
+import { BODY_MAX_CHARS, type OutboxItem } from '../queue/item';
 import { closedAs, type StageMove } from '../triggers/deal-stage';
 import { recordLabel, type ParsedEvent } from '../triggers/parse';
 import { restChanges, restRecord } from './rest-record';
@@ -103,6 +104,19 @@ export function envelopeOf(event: ParsedEvent, outbound: Outbound): WebhookEnvel
   };
 }
 
+/**
+ * The body as sent. One the outbox cannot hold (a record with very long texts changed both
+ * ways) names the changed fields instead of their values, which the record itself carries.
+ */
+export function bodyOf(envelope: WebhookEnvelope): string {
+  const body = JSON.stringify(envelope);
+  const changes = envelope.data.changes;
+  if (body.length <= BODY_MAX_CHARS || !isRecord(changes)) return body;
+  const data: Record<string, unknown> = { ...envelope.data, changed_fields: Object.keys(changes) };
+  delete data.changes;
+  return JSON.stringify({ ...envelope, data });
+}
+
 /** A pending delivery, due now. */
 export function deliveryItem(event: ParsedEvent, outbound: Outbound, now: number): OutboxItem {
   const envelope = envelopeOf(event, outbound);
@@ -118,6 +132,6 @@ export function deliveryItem(event: ParsedEvent, outbound: Outbound, now: number
     updatedAt: now,
     log: [],
     state: {},
-    body: JSON.stringify(envelope),
+    body: bodyOf(envelope),
   };
 }
