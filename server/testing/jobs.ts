@@ -3,7 +3,7 @@ import { runJob, type Checkpoint } from '../lib/automations/runner';
 import type { OutboxItem } from '../lib/queue/item';
 import { Outbox } from '../lib/queue/outbox';
 import { StateStore } from '../lib/state/state-store';
-import { CallBudget } from '../lib/work/budget';
+import { CallBudget } from '../lib/budget/call-budget';
 import type { TestHost } from './host';
 
 /** A fresh run context (budget, state view, start time) on a test host, as one invocation would have. */

@@ -2,7 +2,7 @@ import type { CrmFailure } from '../../../common/crm/failure';
 import { callTemplate, type TemplateContexts, type TemplateName, type TemplateResponse } from '../../../common/templates';
 import type { Host } from '../platform/host';
 import type { StateStore } from '../state/state-store';
-import type { CallBudget } from '../work/budget';
+import type { CallBudget } from '../budget/call-budget';
 
 /**
  * What an automation step may use, and how a CRM call inside a step ends. Steps never throw:

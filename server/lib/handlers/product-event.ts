@@ -2,7 +2,7 @@ import type { ProductEventName } from '../../../common/product-events/names';
 import type { Host } from '../platform/host';
 import { readSettings, type Settings } from '../settings/settings';
 import { parseProductEvent, recordLabel } from '../triggers/parse';
-import { BUDGET_POLICY } from '../work/budget';
+import { BUDGET_POLICY } from '../budget/call-budget';
 import { planEvent } from '../work/plan';
 import { ensureCatchUp } from '../work/schedules';
 import { drain, enqueue } from '../work/queue';

@@ -2,7 +2,7 @@ import { isWebhookType } from '../../../common/webhooks/types';
 import { retryDelayMs } from '../queue/backoff';
 import type { Attempt, OutboxItem } from '../queue/item';
 import type { StateStore } from '../state/state-store';
-import type { CallBudget } from '../work/budget';
+import type { CallBudget } from '../budget/call-budget';
 import type { Host } from '../platform/host';
 import type { WebhookSettings } from '../settings/settings';
 import { endpointOf, sendOnce, type DeliveryResult } from './deliver';

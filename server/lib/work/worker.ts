@@ -5,7 +5,7 @@ import { Outbox } from '../queue/outbox';
 import type { Settings } from '../settings/settings';
 import { StateStore } from '../state/state-store';
 import { deliverItem } from '../webhooks/delivery';
-import { CallBudget } from './budget';
+import { CallBudget } from '../budget/call-budget';
 
 /**
  * The work of one invocation: its budget, its view of the state key, the outbox. Items run

@@ -1,7 +1,7 @@
 import { testHost } from '../../testing/host';
 import { STATE_KEY } from '../state/app-state';
 import { StateStore } from '../state/state-store';
-import { BUDGET_POLICY, CallBudget } from './budget';
+import { BUDGET_POLICY, CallBudget } from './call-budget';
 
 function setup(start = '2026-12-02T09:00:10Z') {
   const test = testHost(undefined, start);
