@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, offlineContext, screenshotPath } from '../support/browser';
+import { openSidebar, waitForSidebarState } from '../support/sidebar-page';
 import { startAutomationEnv, type AutomationEnv } from '../support/automation-env';
 
 /**
@@ -54,8 +55,10 @@ describe('/web/test with the app’s own test data', () => {
     const listed = await page.locator('#fdk-event option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     expect([...listed].sort()).toEqual([...EVENTS].sort());
     const logs: Record<string, string> = {};
-    for (const event of EVENTS) logs[event] = await simulate(page, event);
-    await page.screenshot({ path: screenshotPath('web-test-app.png'), fullPage: true });
+    for (const event of EVENTS) {
+      logs[event] = await simulate(page, event);
+      if (event === 'deal/onDealUpdate') await page.screenshot({ path: screenshotPath('web-test-deal-won.png'), fullPage: true });
+    }
 
     expect(logs['deal/onDealUpdate']).toMatch(/deal_won, deal\.stage_changed, deal\.won; 3 finished/);
     const won = env.crm.store.tasks.all().filter((task) => task.targetable_type === 'Deal' && task.targetable_id === 402000401022);
@@ -66,5 +69,25 @@ describe('/web/test with the app’s own test data', () => {
     expect(types).toEqual(expect.arrayContaining(['contact.created', 'contact.updated', 'contact.list_added', 'deal.created', 'deal.won', 'deal.stage_changed', 'account.created', 'account.updated']));
     expect(env.receiver.deliveries.every((delivery) => delivery.verified)).toBe(true);
     expect(env.emulator.platform.installation()?.scheduler.list().map((schedule) => schedule.name)).toContain('companion-drain');
+  });
+});
+
+describe('what the deal-won automation did, as a sales rep sees it', () => {
+  it('a deal won in the CRM shows its follow-up tasks and the note in the deal sidebar', async () => {
+    // Tasks and notes first in the deal sidebar (an admin setting), to see them without scrolling.
+    expect(await env.emulator.install({ ...env.settings, deal_sections: 'notes, tasks, contacts, summary' })).toMatchObject({ ok: true });
+    const deal = env.crm.store.deals.all().find((row) => row.deal_stage_id === 402001912039 && row.contact_ids.length >= 2 && row.owner_id !== null);
+    // A minute of its own: the events fired above used this minute's request budget.
+    env.clock.advance(60_000);
+    expect((await env.crmCall('PUT', `/deals/${deal?.id}`, { deal: { deal_stage_id: 402001912042 } })).status).toBe(200);
+    await env.emulator.idle();
+    expect(env.crm.store.notes.all().filter((note) => note.targetable_type === 'Deal' && note.targetable_id === deal?.id)).toHaveLength(1);
+    const page = await context.newPage();
+    const frame = await openSidebar(page, env.emulator.recordUrl('deals', deal?.id), 'deal_entity_menu');
+    expect(await waitForSidebarState(frame, 'ready', 30_000)).toBe('ready');
+    await frame.getByText('Book the kickoff call').first().waitFor();
+    await frame.getByText('Companion for Freshsales followed up', { exact: false }).first().waitFor();
+    await page.screenshot({ path: screenshotPath('automation-deal-won.png') });
+    await page.close();
   });
 });
