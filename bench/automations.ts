@@ -87,8 +87,12 @@ async function measure(env: AutomationEnv, event: string, minimum: number, chang
   return { calls: crmCalls, minimum, deliveries: templates.length - crmCalls, kvOps: storeOps(own, 'kv'), entityOps: storeOps(own, 'entity'), handlerMs: handler.durationMs };
 }
 
-function openDeals(env: AutomationEnv, count: number, skip = 0): DealRow[] {
-  return env.crm.store.deals.all().filter((deal) => deal.deal_stage_id === STAGES.qualification && deal.contact_ids.length > 0 && deal.owner_id !== null).slice(skip, skip + count);
+/** The sales pipeline's open stages (New, Qualification, Demo, Negotiation). */
+const OPEN_STAGES = new Set([402001912038, STAGES.qualification, 402001912040, STAGES.negotiation]);
+
+/** Deals still open, with an owner and contacts: each sample takes new ones. */
+function openDeals(env: AutomationEnv, count: number): DealRow[] {
+  return env.crm.store.deals.all().filter((deal) => OPEN_STAGES.has(deal.deal_stage_id) && deal.contact_ids.length > 0 && deal.owner_id !== null).slice(0, count);
 }
 
 const move = (env: AutomationEnv, deal: DealRow, stage: number) => () => void env.crm.internal('PUT', `/deals/${deal.id}`, { deal: { deal_stage_id: stage } });
@@ -177,6 +181,7 @@ async function burst(env: AutomationEnv): Promise<Record<string, number>> {
 function summarise(name: string, samples: Sample[], results: BenchResults, minimumLabel: string): void {
   const pick = (key: keyof Sample) => samples.map((sample) => sample[key]);
   Object.assign(results.figures, {
+    [`${name}_samples`]: samples.length,
     [`${name}_crm_calls_median`]: median(pick('calls')),
     [`${name}_crm_calls_minimum_median`]: median(pick('minimum')),
     [`${name}_calls_over_minimum_max`]: Math.max(...samples.map((sample) => sample.calls - sample.minimum)),
@@ -186,6 +191,7 @@ function summarise(name: string, samples: Sample[], results: BenchResults, minim
     [`${name}_handler_ms_median`]: round1(median(pick('handlerMs'))),
     [`${name}_handler_ms_p95`]: round1(percentile(pick('handlerMs'), 0.95)),
   });
+  results.targets[`${name}_samples`] = { op: '>=', value: SAMPLES };
   results.targets[`${name}_calls_over_minimum_max`] = { op: '<=', value: 0 };
   results.targets[`${name}_handler_ms_p95`] = { op: '<=', value: HANDLER_P95_TARGET_MS };
   results.reference[`${name}_crm_calls_minimum_median`] = minimumLabel;
