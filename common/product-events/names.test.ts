@@ -1,15 +1,15 @@
+import { MODULES } from '../platform/modules';
 import { isProductEventName, PRODUCT_EVENTS } from './names';
 
 describe('PRODUCT_EVENTS', () => {
-  it('maps each handled event to its entity and kind of change', () => {
-    expect(PRODUCT_EVENTS).toEqual({
-      onContactCreate: { entity: 'contact', change: 'create' },
-      onContactUpdate: { entity: 'contact', change: 'update' },
-      onDealCreate: { entity: 'deal', change: 'create' },
-      onDealUpdate: { entity: 'deal', change: 'update' },
-      onSalesAccountCreate: { entity: 'sales_account', change: 'create' },
-      onSalesAccountUpdate: { entity: 'sales_account', change: 'update' },
-    });
+  it('covers both events of the contact, deal and sales-account modules (platform.md §1.2)', () => {
+    const declared = ['contact', 'deal', 'sales_account'].flatMap((module) => MODULES[module]?.events ?? []);
+    expect(Object.keys(PRODUCT_EVENTS).sort()).toEqual([...declared].sort());
+  });
+
+  it.each(Object.entries(PRODUCT_EVENTS))('%s carries data.<its module> and says from its name whether it creates', (name, spec) => {
+    expect(MODULES[spec.entity]?.events).toContain(name);
+    expect(name.endsWith(spec.change === 'create' ? 'Create' : 'Update')).toBe(true);
   });
 });
 
