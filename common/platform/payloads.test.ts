@@ -1,4 +1,4 @@
-import { appSetupPayloadSchema, currentHostSchema, eventTimeMs, externalEventPayloadSchema, functionPayloadSchema, productEventPayloadSchema, scheduledEventPayloadSchema } from './payloads';
+import { appSetupPayloadSchema, currentHostSchema, eventTimeMs, externalEventPayloadSchema, productEventPayloadSchema, scheduledEventPayloadSchema } from './payloads';
 import { RENDER_MESSAGE_MAX } from './serverless';
 
 const envelope = {
@@ -92,10 +92,5 @@ describe('runtime payload schemas', () => {
   it('accepts a scheduled event with the data given at scheduling, and refuses one without', () => {
     expect(scheduledEventPayloadSchema.safeParse({ ...runtime, data: { job: 'drain' } }).success).toBe(true);
     expect(scheduledEventPayloadSchema.safeParse(runtime).success).toBe(false);
-  });
-
-  it('accepts an SMI payload that only promises iparams', () => {
-    expect(functionPayloadSchema.safeParse({ iparams: {}, id: '17' }).data).toEqual({ iparams: {}, id: '17' });
-    expect(functionPayloadSchema.safeParse({ id: '17' }).success).toBe(false);
   });
 });

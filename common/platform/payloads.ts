@@ -50,11 +50,6 @@ export const scheduledEventPayloadSchema = z.looseObject({
 });
 export type ScheduledEventPayload = z.infer<typeof scheduledEventPayloadSchema>;
 
-/** An SMI call (§7.8): the front end's payload plus iparams; nothing else is promised. */
-export const functionPayloadSchema = z.looseObject({
-  iparams: z.record(z.string(), z.unknown()),
-});
-
 const SECONDS_BEFORE = 1e11;
 const DATE_TEXT = /^(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4})/;
 

@@ -40,17 +40,3 @@ export interface ServerlessGlobals {
   renderData: RenderData;
   console: SandboxLog;
 }
-
-/** The platform pieces a setup handler needs, passed in so handlers stay testable outside the sandbox. */
-export interface HandlerPlatform {
-  request: ServerlessRequest;
-  renderData: RenderData;
-  log: SandboxLog;
-}
-
-/** Rejections of `$db`, `$schedule` and the request method carry at least a status (§5.5, §6.1). */
-export interface PlatformRejection {
-  status: number;
-  message?: string;
-  errorSource?: 'APP' | 'PLATFORM';
-}

@@ -34,5 +34,3 @@ async function holder(kv: KeyValueStore, name: string, owner: string, refused: u
     return { claim: 'unavailable', detail: `could not claim ${name}: ${describeRejection(refused)}; ${describeRejection(error)}` };
   }
 }
-
-export const claimKeyLength = (key: string): number => PREFIX.length + key.length;

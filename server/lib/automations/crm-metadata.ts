@@ -19,11 +19,6 @@ async function fetchLifecycle(context: RunContext): Promise<Record<string, numbe
 
 const isResult = (value: Record<string, number> | StepResult): value is StepResult => typeof value.outcome === 'string';
 
-export async function refreshLifecycleStages(context: RunContext): Promise<StepResult> {
-  const lifecycle = await fetchLifecycle(context);
-  return isResult(lifecycle) ? lifecycle : save(context, { lifecycle });
-}
-
 export async function refreshDealStages(context: RunContext): Promise<StepResult> {
   const answer = await crmCall(context, 'listDealStages', {});
   if (!answer.ok) return answer.result;
