@@ -75,6 +75,7 @@ interface RelatedProps {
   data: SidebarData;
   actions: SidebarActions;
   currentUser: CurrentUser | undefined;
+  settings?: Record<string, unknown>;
 }
 
 /** The admin's sections, in the admin's order. */
@@ -87,7 +88,7 @@ function Sections({ data, actions, currentUser, settings }: RelatedProps & { set
       {chosen.sections.map((name) => {
         if (name === 'summary') return <SummarySection key={name} data={data} actions={actions} customFields={chosen.customFields} />;
         const Component = related[name];
-        return Component === undefined ? null : <Component key={name} data={data} actions={actions} currentUser={currentUser} />;
+        return Component === undefined ? null : <Component key={name} data={data} actions={actions} currentUser={currentUser} settings={settings} />;
       })}
     </>
   );

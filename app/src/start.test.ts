@@ -79,7 +79,7 @@ describe('startSidebar', () => {
     ui.release();
     await startSidebar('deal', ui.loadUi);
     await mounted(ui).preload?.result;
-    expect(localStorage.getItem('companion:fields:v1:globex.myfreshworks.com:deals')).not.toBeNull();
+    expect(localStorage.getItem('companion:fields:v2:globex.myfreshworks.com:deals')).not.toBeNull();
     expect(client.callsTo('getDealView')[0]?.options?.context).toEqual({ id: IDS.deal });
   });
 
@@ -113,7 +113,7 @@ describe('startSidebar', () => {
     expect(await boot.user).toBeUndefined();
     expect((await boot.preload?.result)?.ok).toBe(true);
     // Without a domain the field settings are kept under a shared default scope.
-    expect(localStorage.getItem('companion:fields:v1:default:sales_accounts')).not.toBeNull();
+    expect(localStorage.getItem('companion:fields:v2:default:sales_accounts')).not.toBeNull();
   });
 
   it('shows the boot failure when there is no platform client', async () => {

@@ -1,4 +1,4 @@
-import { badResponse, classifyRejection, crmErrorMessages, retryAfterSeconds } from './failure';
+import { badResponse, classifyRejection, crmErrorMessages, outcomeUnknown, retryAfterSeconds } from './failure';
 
 const crmError = (message: unknown, code = 400) => JSON.stringify({ errors: { code, message } });
 
@@ -88,13 +88,25 @@ describe('classifyRejection: 429 and Retry-After', () => {
     { 'Retry-After': '1.5' },
     { 'Retry-After': '0x10' },
     { 'Retry-After': '1e3' },
-    { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' },
+    { 'Retry-After': '2 GMT' },
+    { 'Retry-After': 'Mon, 99 Foo 2015 07:28:00 GMT' },
     { 'X-RateLimit-Reset': '30' },
     {},
   ])('ignores %j', (headers) => {
     const failure = classifyRejection({ status: 429, errorSource: 'APP', headers });
     expect(failure.kind).toBe('rate_limited');
     expect(failure.retryAfterSeconds).toBeUndefined();
+  });
+
+  it('reads an HTTP date as the seconds until then, and a date gone by as no wait', () => {
+    const now = Date.parse('2026-03-29T01:00:00Z');
+    expect(retryAfterSeconds({ 'Retry-After': 'Sun, 29 Mar 2026 01:00:45 GMT' }, now)).toBe(45);
+    expect(retryAfterSeconds({ 'retry-after': 'Sun, 29 Mar 2026 01:00:00 GMT' }, now)).toBe(0);
+    expect(retryAfterSeconds({ 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' }, now)).toBe(0);
+    // The obsolete RFC 850 form is still an HTTP date.
+    expect(retryAfterSeconds({ 'Retry-After': 'Sunday, 29-Mar-26 01:01:00 GMT' }, now)).toBe(60);
+    const later = new Date(Date.now() + 20_000).toUTCString();
+    expect(classifyRejection({ status: 429, errorSource: 'APP', headers: { 'Retry-After': later } }).retryAfterSeconds).toBeGreaterThan(15);
   });
 
   it('has no Retry-After without headers', () => {
@@ -223,5 +235,28 @@ describe('badResponse', () => {
       detail: 'listOwners: not JSON',
     });
     expect(badResponse('no status')).toEqual({ kind: 'bad_response', status: undefined, messages: [], detail: 'no status' });
+  });
+});
+
+describe('outcomeUnknown: a write that may have been applied', () => {
+  it.each([
+    ['a platform 504', { status: 504, errorSource: 'PLATFORM' }],
+    ['ETIMEDOUT', new Error('connect ETIMEDOUT 10.0.0.1:443')],
+    ['ESOCKETTIMEDOUT', { message: 'ESOCKETTIMEDOUT' }],
+    ['a connection reset once sent', new Error('read ECONNRESET')],
+    ['a socket hang up', new Error('socket hang up')],
+  ])('%s: unknown', (_name, rejection) => {
+    expect(outcomeUnknown(classifyRejection(rejection))).toBe(true);
+  });
+
+  it.each([
+    ['a platform 502 (DNS, TLS, refused: never sent)', { status: 502, errorSource: 'PLATFORM' }],
+    ['an unknown host', new Error('getaddrinfo ENOTFOUND acme.myfreshworks.com')],
+    ['a refused connection', new Error('connect ECONNREFUSED 127.0.0.1:443')],
+    ['a CRM refusal', { status: 400, errorSource: 'APP', response: '{"errors":{"code":400,"message":["Name is blank"]}}' }],
+    ['a CRM 500', { status: 500, errorSource: 'APP' }],
+    ['a 429', { status: 429, errorSource: 'APP' }],
+  ])('%s: known not applied', (_name, rejection) => {
+    expect(outcomeUnknown(classifyRejection(rejection))).toBe(false);
   });
 });

@@ -76,11 +76,22 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
 
 /** Retry-After as delay-seconds: digits only, so "", " ", "0x10" or "1e3" are not read as numbers. */
 const DELAY_SECONDS = /^\s*\d+\s*$/;
+/** Retry-After as an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"; RFC 9110 dates are all in GMT). */
+const HTTP_DATE = /^\s*[A-Za-z]{3,9},? [\w\s:-]+ GMT\s*$/;
 
-/** `Retry-After` in seconds, when present and sensible (api §8: honour it if present). */
-export function retryAfterSeconds(headers: Record<string, unknown> | undefined): number | undefined {
+function secondsUntil(raw: string, now: number): number | undefined {
+  const at = HTTP_DATE.test(raw) ? Date.parse(raw) : Number.NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/**
+ * `Retry-After` in seconds, when present and sensible (api §8: honour it if present): a number
+ * of seconds, or an HTTP date turned into the seconds from `now` until then (0 when past).
+ */
+export function retryAfterSeconds(headers: Record<string, unknown> | undefined, now: number = Date.now()): number | undefined {
   const raw = headerValue(headers, 'retry-after');
-  return raw !== undefined && DELAY_SECONDS.test(raw) ? Number(raw) : undefined;
+  if (raw === undefined) return undefined;
+  return DELAY_SECONDS.test(raw) ? Number(raw) : secondsUntil(raw, now);
 }
 
 const PLATFORM_KINDS: Record<number, CrmFailureKind> = {
@@ -144,6 +155,19 @@ export function classifyRejection(rejection: unknown): CrmFailure {
     retryAfterSeconds: status === 429 ? retryAfterSeconds(headers) : undefined,
     detail: `HTTP ${status} from ${source === 'APP' ? 'Freshsales' : 'the platform'}${message ? `: ${message}` : ''}`,
   };
+}
+
+/** The connection broke after the request may have gone out (a refused or unknown host never sent it). */
+const CUT_AFTER_SENDING = /\b(?:ECONNRESET|EPIPE)\b|socket hang up/i;
+
+/**
+ * Whether a write that failed this way may still have been applied: the platform gave up
+ * waiting (504, ETIMEDOUT) or the connection was cut once the request was on its way. A CRM
+ * answer, a 502 (DNS, TLS, refused: never sent) or a 429 means it was not.
+ */
+export function outcomeUnknown(failure: CrmFailure): boolean {
+  if (failure.kind === 'timeout') return true;
+  return failure.kind === 'unreachable' && failure.status === undefined && CUT_AFTER_SENDING.test(failure.detail);
 }
 
 /** A 2xx whose body is not what the code depends on. */

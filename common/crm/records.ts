@@ -62,7 +62,10 @@ export const salesAccountSchema = z.looseObject({
   name: z.string(),
   website: text,
   owner_id: maybeId,
+  /** Present only with include=industry_type / business_type / territory (api §11). */
   industry_type_id: maybeId,
+  business_type_id: maybeId,
+  territory_id: maybeId,
   annual_revenue: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   custom_field: z.optional(z.nullable(customFieldsSchema)),
   updated_at: text,
@@ -157,7 +160,7 @@ export const dealViewSchema = z.looseObject({
 });
 export type DealView = z.infer<typeof dealViewSchema>;
 
-/** `GET /sales_accounts/:id?include=owner,contacts,deals,tasks,appointments,notes`. */
+/** `GET /sales_accounts/:id?include=owner,industry_type,business_type,territory,contacts,deals,tasks,appointments,notes`. */
 export const accountViewSchema = z.looseObject({
   sales_account: salesAccountSchema,
   ...related,
@@ -166,29 +169,51 @@ export const accountViewSchema = z.looseObject({
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 
-/** One choice of a dropdown in field settings; ids come as numbers or numeric strings (api §6). */
+/**
+ * An optional property that is dropped, not fatal, when it has an unexpected type: field
+ * settings carry extras whose types vary between accounts (api §11), and one odd extra must
+ * not cost the sidebar its labels.
+ */
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+const numberOrNumeric = z.union([z.number(), z.string()]);
+
+/**
+ * One choice of a dropdown in field settings. Ids are JSON numbers or numeric strings, in the
+ * same answer (api §6, §11); owner choices carry `is_active`, stages their pipeline and
+ * forecast type. Everything but the id is read defensively.
+ */
 export const fieldChoiceSchema = z.looseObject({
-  id: z.union([z.number(), z.string()]),
-  value: z.string(),
-  position: z.optional(z.nullable(z.number())),
-  deal_pipeline_id: maybeId,
-  forecast_type: text,
+  id: numberOrNumeric,
+  value: lenient(z.nullable(z.string())),
+  /** Some selectors name their items `name` rather than `value`. */
+  name: lenient(z.nullable(z.string())),
+  position: lenient(z.nullable(z.number())),
+  deal_pipeline_id: lenient(z.nullable(numberOrNumeric)),
+  forecast_type: lenient(z.nullable(z.string())),
+  is_active: lenient(z.nullable(z.boolean())),
 });
 export type FieldChoice = z.infer<typeof fieldChoiceSchema>;
 
+/**
+ * The group a field sits in (`include=field_group`): its shape is unconfirmed (api §6), so it
+ * is kept as sent and read by `app/src/model/fields.ts` (an object, an id, or null).
+ */
 export const fieldSettingSchema = z.looseObject({
   name: z.string(),
   label: z.string(),
   type: z.string(),
-  default: z.optional(z.boolean()),
-  required: z.optional(z.nullable(z.boolean())),
-  visible: z.optional(z.nullable(z.boolean())),
-  position: z.optional(z.nullable(z.number())),
-  choices: z.optional(z.nullable(z.array(fieldChoiceSchema))),
+  default: lenient(z.nullable(z.boolean())),
+  required: lenient(z.nullable(z.boolean())),
+  visible: lenient(z.nullable(z.boolean())),
+  position: lenient(z.nullable(z.number())),
+  choices: lenient(z.nullable(z.array(fieldChoiceSchema))),
+  field_group: z.optional(z.unknown()),
+  field_group_id: z.optional(z.unknown()),
+  group_id: z.optional(z.unknown()),
 });
 export type FieldSetting = z.infer<typeof fieldSettingSchema>;
 
-/** `GET /settings/{contacts|sales_accounts|deals}/fields`. */
+/** `GET /settings/{contacts|sales_accounts|deals}/fields?include=field_group`. */
 export const fieldSettingsSchema = z.looseObject({ fields: z.array(fieldSettingSchema) });
 
 /** Writes answer with the record under its singular key; the sidebar needs little of it. */

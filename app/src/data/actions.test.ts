@@ -14,7 +14,7 @@ import {
   searchContactsBody,
   taskWriteBody,
 } from '../test/crm-fixtures';
-import { crmRejection, type FakeClient } from '../test/fake-client';
+import { crmRejection, platformRejection, type FakeClient } from '../test/fake-client';
 import { clientFor, CURRENT_USER, flush, renderSidebarHook } from '../test/sidebar-harness';
 import { failureReason } from './actions';
 import { resetDealActivityFallback } from './load';
@@ -387,5 +387,79 @@ describe('failureReason', () => {
     expect(failureReason({ kind: 'invalid', messages: ['Name is required', 'Amount is invalid'], detail: '' })).toBe('Name is required Amount is invalid');
     expect(failureReason({ kind: 'invalid', messages: [], detail: '' })).toBe(messages.writes.reasons.invalid);
     expect(failureReason({ kind: 'timeout', messages: ['ignored'], detail: '' })).toBe(messages.writes.reasons.timeout);
+  });
+});
+
+describe('a write whose answer never came (B3)', () => {
+  const TIMEOUT = () => platformRejection(504, 'Timeout');
+  /** What the platform rejects with when the connection drops mid-request: no status at all. */
+  const CUT = () => ({ message: 'socket hang up' }) as unknown as ReturnType<typeof platformRejection>;
+  const lastNotice = (client: FakeClient) => client.notifications[client.notifications.length - 1];
+
+  it('does not say "Not saved": it reads the record again (one call) and says the change was saved when it was', async () => {
+    const { client, data, actions } = await open('contact');
+    client.reject('updateContact', TIMEOUT());
+    const applied = contactViewBody();
+    client.respond('getContactView', { ...applied, contact: { ...applied.contact, job_title: 'CFO' } });
+    expect(await settled(start(() => actions().saveField(fieldOf(data(), 'job_title'), 'CFO')))).toBe(true);
+    expect(data().record.job_title).toBe('CFO');
+    expect(client.callsTo('getContactView')).toHaveLength(2);
+    expect(client.callsTo('getFieldSettings')).toHaveLength(2);
+    expect(client.notifications).toEqual([{ type: 'success', title: messages.writes.landedTitle, message: format(messages.writes.landed, { what: 'Saving Job title' }) }]);
+  });
+
+  it('says it was not applied when the fresh record still holds the old value', async () => {
+    const { client, data, actions } = await open('contact');
+    client.reject('updateContact', TIMEOUT());
+    client.respond('getContactView', contactViewBody());
+    expect(await settled(start(() => actions().saveField(fieldOf(data(), 'job_title'), 'CFO')))).toBe(false);
+    expect(data().record.job_title).toBe('VP Procurement');
+    expect(lastNotice(client)).toEqual({ type: 'danger', title: messages.writes.failedTitle, message: `Saving Job title failed: ${messages.writes.notApplied}` });
+  });
+
+  it('shows the truth and says so when someone else changed the field meanwhile', async () => {
+    const { client, data, actions } = await open('contact');
+    client.reject('updateContact', TIMEOUT());
+    const other = contactViewBody();
+    client.respond('getContactView', { ...other, contact: { ...other.contact, job_title: 'COO' } });
+    expect(await settled(start(() => actions().saveField(fieldOf(data(), 'job_title'), 'CFO')))).toBe(false);
+    expect(data().record.job_title).toBe('COO');
+    expect(lastNotice(client)).toMatchObject({ type: 'warning', title: messages.writes.unknownTitle, message: format(messages.writes.unknown, { what: 'Saving Job title' }) });
+  });
+
+  it('treats a connection cut after sending like a timeout, and says so when the record cannot be read either', async () => {
+    const { client, data, actions } = await open('contact');
+    client.reject('updateContact', CUT());
+    client.reject('getContactView', CUT());
+    expect(await settled(start(() => actions().saveField(fieldOf(data(), 'job_title'), 'CFO')))).toBe(false);
+    expect(data().record.job_title).toBe('VP Procurement');
+    expect(lastNotice(client)).toMatchObject({ type: 'warning', message: format(messages.writes.unknownUnchecked, { what: 'Saving Job title' }) });
+  });
+
+  it('finds a deal created despite the timeout, and closes the form', async () => {
+    const { client, actions, data } = await open('contact');
+    client.reject('createDeal', TIMEOUT());
+    const view = contactViewBody();
+    client.respond('getContactView', { ...view, deals: [{ ...view.deals[0], id: 402000409999, name: 'Acme upsell' }, ...view.deals] });
+    expect(await settled(start(() => actions().createDeal({ name: 'Acme upsell', amount: '12500.50' })))).toBe(true);
+    expect(data().deals.map((deal) => deal.name)).toContain('Acme upsell');
+    expect(lastNotice(client)).toMatchObject({ type: 'success' });
+  });
+
+  it('moves a deal\'s stage: the fresh record decides', async () => {
+    const { client, actions, data } = await open('deal');
+    client.reject('updateDeal', TIMEOUT());
+    const view = dealViewBody();
+    client.respond('getDealView', { ...view, deal: { ...view.deal, deal_stage_id: IDS.stageDemo } });
+    expect(await settled(start(() => actions().changeDealStage(data().record, IDS.stageDemo)))).toBe(true);
+    expect(data().record.deal_stage_id).toBe(IDS.stageDemo);
+  });
+
+  it('says "Not saved" only when the CRM answered with a refusal', async () => {
+    const { client, data, actions } = await open('contact');
+    client.reject('updateContact', platformRejection(502, 'Bad gateway'));
+    expect(await settled(start(() => actions().saveField(fieldOf(data(), 'job_title'), 'CFO')))).toBe(false);
+    expect(client.callsTo('getContactView')).toHaveLength(1);
+    expect(lastNotice(client)).toMatchObject({ type: 'danger', title: messages.writes.failedTitle });
   });
 });

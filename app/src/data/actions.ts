@@ -1,4 +1,4 @@
-import type { CrmFailure } from '../../../common/crm/failure';
+import { outcomeUnknown, type CrmFailure } from '../../../common/crm/failure';
 import type { ContactSummary, Deal, Note, Task } from '../../../common/crm/records';
 import type { EntityType } from '../../../common/platform/client';
 import { ok, type Result } from '../../../common/validation';
@@ -7,6 +7,8 @@ import { format, messages } from '../i18n/messages';
 import type { FieldDef, FieldValue } from '../model/fields';
 import type { Host } from '../platform/host';
 import type { MetadataCache } from './metadata-cache';
+import { settleUnknownOutcome, type Verdict } from './unknown-outcome';
+import { appearsVerdict, fieldVerdict, linkVerdict, stageVerdict, taskDoneVerdict } from './verdicts';
 import type { Mutation, Sidebar } from './useSidebar';
 import type { ContactHit, CurrentUser, DataFor, SidebarActions, SidebarData } from './types';
 import {
@@ -52,11 +54,17 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
   type D = DataFor<E>;
   const recordId = () => sidebar.current()?.record.id ?? 0;
 
-  /** Runs an optimistic write; on failure the sidebar has rolled back and the user is told what failed. */
-  async function write<T>(what: string, mutation: Mutation<E, T>): Promise<boolean> {
+  /**
+   * Runs an optimistic write; on failure the sidebar has rolled back and the user is told what
+   * failed. When the answer never came (a timeout), the record is read again and `verdict` says
+   * whether the change is in it (B3).
+   */
+  async function write<T>(what: string, mutation: Mutation<E, T>, verdict?: Verdict<E>): Promise<boolean> {
     const result = await sidebar.mutate(mutation);
-    if (!result.ok) await host.notify('danger', format(messages.writes.failed, { what, reason: failureReason(result.failure) }), messages.writes.failedTitle);
-    return result.ok;
+    if (result.ok) return true;
+    if (outcomeUnknown(result.failure)) return settleUnknownOutcome(deps, what, verdict);
+    await host.notify('danger', format(messages.writes.failed, { what, reason: failureReason(result.failure) }), messages.writes.failedTitle);
+    return false;
   }
 
   const call = host.call.bind(host);
@@ -72,7 +80,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         apply: (data) => ({ ...data, record: withField(data.record, field, sent) }),
         revert: (data) => ({ ...data, record: withField(data.record, field, before) }),
         request: () => call(UPDATE_TEMPLATE[entity], { id }, fieldBody(entity, field, sent)),
-      });
+      }, fieldVerdict(field, sent, before));
     },
 
     changeDealStage: (deal: Deal, stageId: number) => {
@@ -83,7 +91,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         request: () => call('updateDeal', { id: deal.id }, { deal: { deal_stage_id: stageId } }),
         // The CRM recomputes probability and the closed date when the stage changes.
         commit: (data, answer) => replaceDeal(data as SidebarData, answer.deal) as D,
-      });
+      }, stageVerdict(deal, stageId));
     },
 
     completeTask: (task: Task) =>
@@ -91,7 +99,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         apply: (data) => withTasks(data as SidebarData, (tasks) => tasks.map((row) => (row.id === task.id ? { ...row, status: 1 } : row))) as D,
         revert: (data) => withTasks(data as SidebarData, (tasks) => tasks.map((row) => (row.id === task.id ? { ...row, status: task.status } : row))) as D,
         request: () => call('updateTask', { id: task.id }, { task: { status: 1 } }),
-      }),
+      }, taskDoneVerdict(task)),
 
     createTask: (input) => {
       const placeholder: Task = { id: temporaryId(), status: 0, title: input.title, due_date: `${input.dueDate}T17:00:00`, owner_id: input.ownerId };
@@ -100,7 +108,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         revert: (data) => withTasks(data as SidebarData, (tasks) => tasks.filter((row) => row.id !== placeholder.id)) as D,
         request: () => call('createTask', {}, taskBody(entity, recordId(), input)),
         commit: (data, answer) => withTasks(data as SidebarData, (tasks) => tasks.map((row) => (row.id === placeholder.id ? answer.task : row))) as D,
-      });
+      }, appearsVerdict((data) => data.tasks, sidebar.current()?.tasks, (row) => row.title === input.title));
     },
 
     createNote: (text: string) => {
@@ -111,7 +119,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         revert: (data) => withNotes(data, (notes) => notes.filter((row) => row.id !== placeholder.id)),
         request: () => call('createNote', {}, noteBody(entity, recordId(), text)),
         commit: (data, answer) => withNotes(data, (notes) => notes.map((row) => (row.id === placeholder.id ? answer.note : row))),
-      });
+      }, appearsVerdict((data) => data.notes, sidebar.current()?.notes, (row) => row.description === text));
     },
 
     createDeal: async (values) => {
@@ -123,7 +131,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         revert: (data) => data,
         request: () => call('createDeal', {}, body),
         commit: (data, answer) => ({ ...data, deals: [answer.deal, ...(data as DataFor<'contact'>).deals] }),
-      });
+      }, appearsVerdict((data) => (data as DataFor<'contact'>).deals, current.deals, (row) => row.name === values.name));
     },
 
     createContact: async (values) => {
@@ -136,7 +144,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         revert: (data) => data,
         request: () => call('createContact', {}, body),
         commit: (data, answer) => ({ ...data, contacts: [answer.contact, ...(data as DataFor<'sales_account'>).contacts] }),
-      });
+      }, appearsVerdict((data) => (data as DataFor<'sales_account'>).contacts, (sidebar.current() as DataFor<'sales_account'> | undefined)?.contacts, (row) => row.display_name === name || row.last_name === values.last_name));
     },
 
     addContact: (hit: ContactHit) => {
@@ -146,7 +154,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         apply: (data) => ({ ...data, contacts: [...contactsOf(data).filter((row) => row.id !== hit.id), summary] }),
         revert: (data) => ({ ...data, contacts: contactsOf(data).filter((row) => row.id !== hit.id) }),
         request: () => call('updateDeal', { id: recordId() }, { deal: { contacts_added_list: [hit.id] } }),
-      });
+      }, linkVerdict(hit.id, true));
     },
 
     removeContact: (contactId: number) => {
@@ -156,7 +164,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         apply: (data) => ({ ...data, contacts: contactsOf(data).filter((row) => row.id !== contactId) }),
         revert: (data) => ({ ...data, contacts: removed === undefined ? contactsOf(data) : [...contactsOf(data), removed] }),
         request: () => call('updateDeal', { id: recordId() }, { deal: { contacts_removed_list: [contactId] } }),
-      });
+      }, linkVerdict(contactId, false));
     },
 
     searchContacts: async (query: string): Promise<Result<ContactHit[], CrmFailure>> => {

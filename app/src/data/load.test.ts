@@ -290,3 +290,54 @@ describe('loadSidebarData: account', () => {
     expect(data).toMatchObject({ contacts: [], deals: [], users: [], tasks: [], appointments: [], notes: [] });
   });
 });
+
+describe('loadSidebarData on real-account shapes', () => {
+  /** A contact created through the API: no `users` side-load; a note and a task by other reps. */
+  function apiCreatedContact() {
+    const body: Partial<ReturnType<typeof contactViewBody>> = contactViewBody();
+    delete body.users;
+    return {
+      ...body,
+      notes: [{ ...body.notes?.[0], creater_id: IDS.asha }],
+      tasks: [{ ...body.tasks?.[0], owner_id: IDS.mateo }],
+    };
+  }
+
+  it('resolves note authors, task owners and the record owner through the cached owners (A4)', async () => {
+    const { client, deps } = setup();
+    scriptOpen(client, 'contact');
+    client.respondAlways('getContactView', apiCreatedContact());
+    const data = await loaded(loadSidebarData('contact', deps, IDS.contact));
+    const name = (id: number | null | undefined) => data.users.find((user) => user.id === id)?.display_name;
+    expect(name(data.notes?.[0]?.creater_id)).toBe('Asha Rao');
+    expect(name(data.tasks?.[0]?.owner_id)).toBe('Mateo Fernández');
+    expect(name(data.record.owner_id)).toBe('Mateo Fernández');
+  });
+
+  it('keeps hidden fields in the data, flagged, so their values get labels (A1)', async () => {
+    const { client, deps } = setup();
+    scriptOpen(client, 'sales_account');
+    const settings = accountFieldSettings();
+    client.respondBy('getFieldSettings', (options) =>
+      options?.context?.entity === 'sales_accounts'
+        ? { fields: settings.fields.map((field) => (field.name === 'industry_type_id' ? { ...field, visible: false } : field)) }
+        : dealFieldSettings(),
+    );
+    const data = await loaded(loadSidebarData('sales_account', deps, IDS.primaryAccount));
+    const industry = data.fields.find((field) => field.name === 'industry_type_id');
+    expect(industry?.visible).toBe(false);
+    expect(industry?.choices.find((choice) => choice.id === String(data.record.industry_type_id))).toBeDefined();
+  });
+
+  it('never offers as owner a user the side-load marks inactive (A4)', async () => {
+    const { client, deps } = setup();
+    scriptOpen(client, 'contact');
+    const body = contactViewBody();
+    client.respondAlways('getContactView', { ...body, users: body.users.map((user) => (user.id === IDS.asha ? { ...user, is_active: false } : user)) });
+    const data = await loaded(loadSidebarData('contact', deps, IDS.contact));
+    const owners = data.fields.find((field) => field.name === 'owner_id');
+    expect(owners?.choices.map((choice) => Number(choice.id))).toEqual([IDS.mateo]);
+    expect(data.dealFields.find((field) => field.name === 'owner_id')?.choices.map((choice) => Number(choice.id))).toEqual([IDS.mateo]);
+    expect(data.users.find((user) => user.id === IDS.asha)?.display_name).toBe('Asha Rao');
+  });
+});

@@ -3,6 +3,7 @@ import type { AccountView, ContactView, DealView } from '../../../common/crm/rec
 import type { EntityType } from '../../../common/platform/client';
 import { ok, type Result } from '../../../common/validation';
 import type { FieldDef } from '../model/fields';
+import { knownUsers, retireInactiveOwners } from '../model/users';
 import type { Host } from '../platform/host';
 import type { MetadataCache } from './metadata-cache';
 import type { AccountData, AccountLink, ContactData, DealData, SidebarData } from './types';
@@ -47,10 +48,16 @@ function contactStatus(view: ContactView): Pick<ContactData, 'status'> {
   return { status: { id: status.id, name: status.name, ...stage } };
 }
 
-/** Side-loads every view shares; absent arrays are empty lists. */
-function related(view: ContactView | DealView | AccountView): Pick<ContactData, 'users' | 'tasks' | 'appointments' | 'notes'> {
-  return { users: view.users ?? [], tasks: view.tasks ?? [], appointments: view.appointments ?? [], notes: view.notes ?? [] };
+/**
+ * Side-loads every view shares; absent arrays are empty lists. Users are the side-loaded ones
+ * and every owner the cached field settings know, since answers to API writes side-load none.
+ */
+function related(view: ContactView | DealView | AccountView, fieldSets: ReadonlyArray<readonly FieldDef[]>): Pick<ContactData, 'users' | 'tasks' | 'appointments' | 'notes'> {
+  return { users: knownUsers(view.users ?? [], fieldSets), tasks: view.tasks ?? [], appointments: view.appointments ?? [], notes: view.notes ?? [] };
 }
+
+/** Field settings with the owners a side-loaded user marks inactive taken out of the choices. */
+const offered = (view: ContactView | DealView | AccountView, fields: FieldDef[]) => retireInactiveOwners(fields, view.users ?? []);
 
 const UNAVAILABLE = { tasks: null, appointments: null, notes: null };
 
@@ -61,9 +68,9 @@ export function contactData(view: ContactView, fields: FieldDef[], dealFields: F
     accounts: accountLinks(view),
     deals: view.deals ?? [],
     ...contactStatus(view),
-    ...related(view),
-    fields,
-    dealFields,
+    ...related(view, [fields, dealFields]),
+    fields: offered(view, fields),
+    dealFields: offered(view, dealFields),
   };
 }
 
@@ -77,9 +84,9 @@ export function dealData(view: DealView, fields: FieldDef[], activities: boolean
     contacts: view.contacts ?? [],
     account: account ?? null,
     ...(currency === undefined ? {} : { currencyCode: currency.currency_code }),
-    ...related(view),
+    ...related(view, [fields]),
     ...(activities ? {} : UNAVAILABLE),
-    fields,
+    fields: offered(view, fields),
   };
 }
 
@@ -89,9 +96,9 @@ export function accountData(view: AccountView, fields: FieldDef[], dealFields: F
     record: view.sales_account,
     contacts: view.contacts ?? [],
     deals: view.deals ?? [],
-    ...related(view),
-    fields,
-    dealFields,
+    ...related(view, [fields, dealFields]),
+    fields: offered(view, fields),
+    dealFields: offered(view, dealFields),
   };
 }
 

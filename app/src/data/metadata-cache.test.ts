@@ -55,13 +55,14 @@ describe('createMetadataCache', () => {
     expect(client.callsTo('getFieldSettings').map((call) => call.options?.context?.entity)).toEqual(['contacts', 'deals']);
   });
 
-  it('turns the settings into field definitions (hidden and group fields left out)', async () => {
+  it('turns the settings into field definitions (hidden fields kept and flagged, group fields left out)', async () => {
     const { client, cache } = setup();
     client.respond('getFieldSettings', contactFieldSettings());
-    const names = fieldNames(await cache.fields('contacts'));
+    const result = await cache.fields('contacts');
+    const names = fieldNames(result);
     expect(names).not.toContain('emails');
-    expect(names).not.toContain('cf_hidden');
-    expect(names).toEqual(expect.arrayContaining(['first_name', 'owner_id', 'contact_status_id', 'cf_interests']));
+    expect(names).toEqual(expect.arrayContaining(['first_name', 'owner_id', 'contact_status_id', 'cf_interests', 'cf_hidden']));
+    expect(result.ok && result.value.find((field) => field.name === 'cf_hidden')?.visible).toBe(false);
   });
 
   it('answers from memory within the time limit and asks again after it', async () => {
@@ -95,7 +96,7 @@ describe('createMetadataCache', () => {
     const second = setup({ storage });
     expect(await second.cache.fields('contacts')).toEqual(fetched);
     expect(second.client.callsTo('getFieldSettings')).toHaveLength(0);
-    expect([...storage.items.keys()]).toEqual(['companion:fields:v1:acme.myfreshworks.com:contacts']);
+    expect([...storage.items.keys()]).toEqual(['companion:fields:v2:acme.myfreshworks.com:contacts']);
   });
 
   it('does not share across accounts', async () => {
@@ -135,7 +136,7 @@ describe('createMetadataCache', () => {
     ['JSON null', 'null'],
   ])('fetches when storage holds %s', async (_what, stored) => {
     const storage = new MemoryStorage();
-    storage.items.set('companion:fields:v1:acme.myfreshworks.com:deals', stored);
+    storage.items.set('companion:fields:v2:acme.myfreshworks.com:deals', stored);
     const { client, cache } = setup({ storage });
     client.respond('getFieldSettings', dealFieldSettings());
     expect(fieldNames(await cache.fields('deals'))).toContain('deal_stage_id');

@@ -12,7 +12,7 @@ import type { Host } from '../platform/host';
  * settings hold labels and choices only, never a secret.
  */
 export const METADATA_TTL_MS = 10 * 60 * 1000;
-const STORAGE_PREFIX = 'companion:fields:v1';
+const STORAGE_PREFIX = 'companion:fields:v2';
 
 /** The slice of `localStorage` the cache uses; absent or throwing storage just means no sharing. */
 export interface KeyValueStorage {

@@ -5,7 +5,7 @@ import { contactViewBody, dealViewBody, FIELD_SETTINGS, IDS } from '../test/crm-
 import { crmRejection, deferred, type FakeClient } from '../test/fake-client';
 import { clientFor, flush, renderSidebarHook } from '../test/sidebar-harness';
 import { contactData, resetDealActivityFallback } from './load';
-import { backoffDelayMs, MAX_BUSY_RETRIES } from './useSidebar';
+import { backoffDelayMs, MAX_BUSY_RETRIES, MAX_RETRY_AFTER_MS, STALE_AFTER_MS } from './useSidebar';
 
 const TOO_MANY = { errors: { code: 429, message: ['Too many requests'] } };
 
@@ -18,6 +18,12 @@ function contactClient(): FakeClient {
 const named = (name: string) => {
   const body = contactViewBody();
   return { ...body, contact: { ...body.contact, display_name: name } };
+};
+
+/** The other contact's record, under its own id. */
+const otherNamed = (name: string) => {
+  const body = named(name);
+  return { ...body, contact: { ...body.contact, id: IDS.otherContact } };
 };
 
 type Rendered = ReturnType<typeof renderSidebarHook<'contact'>>;
@@ -170,6 +176,88 @@ describe('useSidebar: staying fresh', () => {
     expect(client.callsTo('getContactView')).toHaveLength(1);
   });
 
+  it('shows the cached data at once on reopening and refreshes it in the background when 30 s old (B4)', async () => {
+    let clock = 1_000_000;
+    const client = contactClient().respond('getContactView', contactViewBody());
+    const rendered = renderSidebarHook('contact', client, { now: () => clock });
+    await waitFor(() => expect(state(rendered).status).toBe('ready'));
+    act(() => client.fire('app.deactivated'));
+
+    clock += STALE_AFTER_MS - 1;
+    act(() => client.fire('app.activated'));
+    await flush();
+    expect(client.callsTo('getContactView')).toHaveLength(1);
+
+    act(() => client.fire('app.deactivated'));
+    clock += 1;
+    const refresh = client.hold('getContactView');
+    act(() => client.fire('app.activated'));
+    await waitFor(() => expect(refresh.requested).toBe(true));
+    // What was cached stays on screen, marked as being refreshed; no skeleton.
+    expect(state(rendered)).toMatchObject({ status: 'ready', refreshing: true });
+    expect(shownName(rendered)).toBe('Sarah Thompson');
+    refresh.resolve(named('Changed elsewhere'));
+    await waitFor(() => expect(shownName(rendered)).toBe('Changed elsewhere'));
+    expect(state(rendered)).not.toHaveProperty('refreshing');
+    // One call: the field settings came from the page cache.
+    expect(client.callsTo('getContactView')).toHaveLength(2);
+    expect(client.callsTo('getFieldSettings')).toHaveLength(2);
+  });
+
+  it('keeps the cached data when the background refresh fails', async () => {
+    let clock = 1_000_000;
+    const client = contactClient().respond('getContactView', contactViewBody());
+    const rendered = renderSidebarHook('contact', client, { now: () => clock });
+    await waitFor(() => expect(state(rendered).status).toBe('ready'));
+    clock += STALE_AFTER_MS;
+    client.reject('getContactView', crmRejection(500, 'Internal error'));
+    act(() => client.fire('app.activated'));
+    await waitFor(() => expect(client.callsTo('getContactView')).toHaveLength(2));
+    await flush();
+    expect(state(rendered)).toEqual({ status: 'ready', data: expect.objectContaining({ entity: 'contact' }) });
+  });
+
+  it('does not ask again on activation while the first load is on its way', async () => {
+    const client = contactClient();
+    const first = client.hold('getContactView');
+    const rendered = renderSidebarHook('contact', client, { now: () => 0 });
+    await waitFor(() => expect(first.requested).toBe(true));
+    act(() => client.fire('app.activated'));
+    await flush();
+    expect(client.callsTo('getContactView')).toHaveLength(1);
+    first.resolve(contactViewBody());
+    await waitFor(() => expect(state(rendered).status).toBe('ready'));
+  });
+
+  it('shows a record seen before at once when the drawer reopens on it, refreshing it only when stale (B4)', async () => {
+    let clock = 1_000_000;
+    const client = contactClient().respond('getContactView', contactViewBody());
+    const rendered = renderSidebarHook('contact', client, { now: () => clock });
+    await waitFor(() => expect(state(rendered).status).toBe('ready'));
+
+    client.entityInfo = { currentEntityId: IDS.otherContact, currentEntityType: 'contact' };
+    client.respond('getContactView', otherNamed('Isla Smith'));
+    act(() => client.fire('app.activated'));
+    await waitFor(() => expect(shownName(rendered)).toBe('Isla Smith'));
+
+    // Back on the first record within 30 s: shown from memory, no call.
+    client.entityInfo = { currentEntityId: IDS.contact, currentEntityType: 'contact' };
+    act(() => client.fire('app.activated'));
+    await waitFor(() => expect(shownName(rendered)).toBe('Sarah Thompson'));
+    expect(client.callsTo('getContactView')).toHaveLength(2);
+
+    // Back on the second one later: shown at once, then refreshed.
+    clock += STALE_AFTER_MS;
+    client.entityInfo = { currentEntityId: IDS.otherContact, currentEntityType: 'contact' };
+    const refresh = client.hold('getContactView');
+    act(() => client.fire('app.activated'));
+    await waitFor(() => expect(refresh.requested).toBe(true));
+    expect(shownName(rendered)).toBe('Isla Smith');
+    expect(client.callsTo('getContactView')[2]?.options?.context).toEqual({ id: IDS.otherContact });
+    refresh.resolve(otherNamed('Isla Smith-Jones'));
+    await waitFor(() => expect(shownName(rendered)).toBe('Isla Smith-Jones'));
+  });
+
   it('loads the new record when activated on a different one', async () => {
     const { client, rendered } = await ready();
     client.entityInfo = { currentEntityId: IDS.otherContact, currentEntityType: 'contact' };
@@ -273,6 +361,36 @@ describe('useSidebar: rate limits', () => {
     expect(client.callsTo('getContactView')).toHaveLength(2);
   });
 
+  it('waits out an HTTP-date Retry-After until that moment (A6)', async () => {
+    jest.useFakeTimers();
+    const client = contactClient();
+    const in20s = new Date(Date.now() + 20_000).toUTCString();
+    client.reject('getContactView', crmRejection(429, TOO_MANY, { 'Retry-After': in20s }));
+    client.respond('getContactView', contactViewBody());
+    const rendered = renderSidebarHook('contact', client);
+    await flush();
+    const busy = state(rendered);
+    if (busy.status !== 'busy') throw new Error(`expected busy, got ${busy.status}`);
+    expect(busy.retryInMs).toBeGreaterThanOrEqual(19_000);
+    expect(busy.retryInMs).toBeLessThanOrEqual(20_000);
+    await act(() => jest.advanceTimersByTimeAsync(busy.retryInMs - 1));
+    expect(client.callsTo('getContactView')).toHaveLength(1);
+    await act(() => jest.advanceTimersByTimeAsync(1));
+    await flush();
+    expect(shownName(rendered)).toBe('Sarah Thompson');
+  });
+
+  it('does not wait out an hour: a Retry-After beyond a minute becomes the busy error with its retry button', async () => {
+    jest.useFakeTimers();
+    const client = contactClient();
+    client.reject('getContactView', crmRejection(429, TOO_MANY, { 'Retry-After': '3600' }));
+    const rendered = renderSidebarHook('contact', client);
+    await flush();
+    expect(state(rendered)).toMatchObject({ status: 'error', failure: { kind: 'rate_limited', retryAfterSeconds: 3600 } });
+    await act(() => jest.advanceTimersByTimeAsync(MAX_RETRY_AFTER_MS * 2));
+    expect(client.callsTo('getContactView')).toHaveLength(1);
+  });
+
   it('does not retry after unmount', async () => {
     jest.useFakeTimers();
     const client = contactClient();
@@ -293,10 +411,11 @@ describe('backoffDelayMs', () => {
     expect(backoffDelayMs(0, limited)).toBe(2000);
   });
 
-  it('waits at least as long as Retry-After, within the cap', () => {
+  it('never retries sooner than Retry-After (A6)', () => {
     expect(backoffDelayMs(1, { ...limited, retryAfterSeconds: 10 })).toBe(10_000);
     expect(backoffDelayMs(3, { ...limited, retryAfterSeconds: 1 })).toBe(8000);
-    expect(backoffDelayMs(1, { ...limited, retryAfterSeconds: 3600 })).toBe(30_000);
+    expect(backoffDelayMs(1, { ...limited, retryAfterSeconds: 45 })).toBe(45_000);
+    expect(backoffDelayMs(6, { ...limited, retryAfterSeconds: 0 })).toBe(30_000);
     expect(backoffDelayMs(1, { ...limited, retryAfterSeconds: 0 })).toBe(2000);
   });
 });

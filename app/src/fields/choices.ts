@@ -1,4 +1,4 @@
-import type { Choice, FieldDef, FieldValue } from '../model/fields';
+import { knownChoices, type Choice, type FieldDef, type FieldValue } from '../model/fields';
 
 /**
  * What identifies a choice in an editor and in records: built-in dropdowns (`owner_id`,
@@ -9,14 +9,16 @@ export function choiceKey(field: FieldDef, choice: Choice): string {
   return field.custom ? choice.label : choice.id;
 }
 
-/** The choice a stored value names: by its key first, then by id or label (older records). */
+/**
+ * The choice a stored value names: by its key first, then by id or label (older records), among
+ * the offered choices and then the inactive ones (a former owner keeps their name). Ids compare
+ * as strings, so a JSON number and a numeric string name the same choice.
+ */
 export function findChoice(field: FieldDef, raw: FieldValue | undefined): Choice | undefined {
   if (raw === null || raw === undefined || raw === '') return undefined;
   const text = String(raw).trim();
-  return (
-    field.choices.find((choice) => choiceKey(field, choice) === text) ??
-    field.choices.find((choice) => choice.id === text || choice.label === text)
-  );
+  const choices = knownChoices(field);
+  return choices.find((choice) => choiceKey(field, choice) === text) ?? choices.find((choice) => choice.id === text || choice.label === text);
 }
 
 /** A multi-select value (`a;b;c`) as its parts, without blanks. */

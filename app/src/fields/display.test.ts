@@ -1,4 +1,4 @@
-import { displayValue, formatDate, formatMoney, formatNumber } from './display';
+import { displayValue, formatAmounts, formatDate, formatMoney, formatNumber } from './display';
 import { fieldOf, OWNER_CHOICES, REGION_CHOICES } from '../test/fields';
 
 const owner = fieldOf('dropdown', { name: 'owner_id', choices: OWNER_CHOICES });
@@ -13,6 +13,12 @@ describe('displayValue', () => {
     expect(displayValue(region, 11)).toBe('Americas');
     // A value the settings do not know is still shown, not hidden.
     expect(displayValue(owner, 999)).toBe('999');
+  });
+
+  it('names an inactive owner, whom no editor offers', () => {
+    const withFormer = { ...owner, inactiveChoices: [{ id: '402000000016', label: 'Former Rep', position: 3 }] };
+    expect(displayValue(withFormer, 402000000016)).toBe('Former Rep');
+    expect(withFormer.choices.map((choice) => choice.label)).not.toContain('Former Rep');
   });
 
   it('lists multi-select labels with commas', () => {
@@ -62,7 +68,10 @@ describe('formatMoney', () => {
   it('falls back to a grouped decimal with two fractions without a usable code', () => {
     expect(formatMoney('5600.5')).toBe('5,600.50');
     expect(formatMoney('5600.5', '')).toBe('5,600.50');
-    expect(formatMoney('5600.5', 'not a code')).toBe('5,600.50');
+  });
+
+  it('names a currency Intl does not know after the amount', () => {
+    expect(formatMoney('5600.5', 'US Dollar')).toBe('5,600.50 US Dollar');
   });
 
   it('shows a dash for no amount and odd text as it is', () => {
@@ -70,6 +79,14 @@ describe('formatMoney', () => {
     expect(formatMoney(undefined)).toBe('—');
     expect(formatMoney(' ')).toBe('—');
     expect(formatMoney('n/a', 'USD')).toBe('n/a');
+  });
+});
+
+describe('formatAmounts', () => {
+  it('shows totals of several currencies side by side, never added up (B2)', () => {
+    expect(formatAmounts([{ amount: '1200.0', currencyCode: 'USD' }, { amount: '300', currencyCode: 'EUR' }])).toBe('$1,200.00 + €300.00');
+    expect(formatAmounts([{ amount: '0.1' }])).toBe('0.10');
+    expect(formatAmounts([])).toBe('0.00');
   });
 });
 

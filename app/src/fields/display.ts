@@ -1,5 +1,6 @@
 import { messages } from '../i18n/messages';
 import type { FieldDef, FieldKind, FieldValue } from '../model/fields';
+import type { Money } from '../model/money';
 import { findChoice, splitMulti } from './choices';
 import { isEmptyValue } from './validate';
 
@@ -40,18 +41,30 @@ function currencyFormatter(currencyCode: string | undefined, locale: string): In
   }
 }
 
+const grouped = (locale: string) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /**
  * Money (a decimal string such as "5600.0") in its currency when the code is known ("$5,600.00"),
- * else grouped with two fractions ("5,600.00"). The amount is never turned into a float.
+ * else grouped with two fractions ("5,600.00"); a currency Intl does not know is named after the
+ * amount ("5,600.00 XBT"). The amount is never turned into a float.
  */
 export function formatMoney(amount: string | null | undefined, currencyCode?: string, locale = DEFAULT_LOCALE): string {
   if (amount === null || amount === undefined || amount.trim() === '') return messages.fields.empty;
   const text = amount.trim();
   if (!DECIMAL.test(text)) return text;
-  const formatter =
-    currencyFormatter(currencyCode, locale) ??
-    new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return formatDecimalString(formatter, text);
+  const formatter = currencyFormatter(currencyCode, locale);
+  return formatter !== undefined ? formatDecimalString(formatter, text) : withCodeAfter(formatDecimalString(grouped(locale), text), currencyCode);
+}
+
+function withCodeAfter(amount: string, currencyCode: string | undefined): string {
+  const code = currencyCode?.trim() ?? '';
+  return code === '' ? amount : `${amount} ${code}`;
+}
+
+/** Totals in several currencies side by side ("$1,200.00 + €300.00"): amounts in different currencies are never added. */
+export function formatAmounts(amounts: readonly Money[], locale = DEFAULT_LOCALE): string {
+  if (amounts.length === 0) return formatMoney('0', undefined, locale);
+  return amounts.map((money) => formatMoney(money.amount, money.currencyCode, locale)).join(' + ');
 }
 
 /**

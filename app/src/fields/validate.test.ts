@@ -14,7 +14,13 @@ describe('validateField', () => {
     ['date', fieldOf('date'), ['2024-05-31', '2024-02-29', '2000-12-01'], ['2024-02-30', '2023-02-29', '2024-13-01', '31/05/2024', '2024-5-1'], 'My date must be a real date, like 2024-05-31.'],
     ['url', fieldOf('url'), ['https://acme.example', 'http://localhost:8080/x?y=1'], ['acme.example', 'ftp://acme.example', 'https://', 'http://a b.com', 'javascript:alert(1)'], 'My url must be a web address starting with http:// or https://.'],
     ['email', fieldOf('email'), ['ada@example.com', 'a.b+c@sub.example.org'], ['ada', 'ada@', 'ada@example', 'a da@example.com', '@example.com'], 'My email must be an email address, like name@example.com.'],
-    ['phone', fieldOf('phone'), ['+1 (415) 555-0100', '020 7946 0958', '12345', '98.76.54'], ['1234', 'call me', '+1 415 555 0100 ext', '12#345'], 'My phone must be a phone number with at least 5 digits.'],
+    [
+      'phone',
+      fieldOf('phone'),
+      ['+1 (415) 555-0100', '+1 415 555 0100 x12', '+44 20 7946 0958', '+4915123456789', '+49 (0)30 1234567', '020 7946 0958', '(415) 555-0100', '12345', '98.76.54'],
+      ['1234', 'call me', '+1 415 555 0100 ext', '12#345', '<b>555</b>', '<b>555 0100</b>', '+1 555', '+999 123 4567', '+12345678901234567890', '123456789012345678', 'tel:+14155550100', '1-800-FLOWERS'],
+      'My phone must be a phone number, like +1 415 555 0100.',
+    ],
     ['dropdown (built-in, by id)', owner, ['402000000011', 402000000012], ['Asha Rao', '1', 'x'], 'Choose Owner from the list.'],
     ['dropdown (custom, by label)', region, ['Americas', 'APAC'], ['11', 'Mars'], 'Choose Region from the list.'],
     ['multi-select', regions, ['Americas', 'Americas;EMEA', ' EMEA ; APAC '], ['Americas;Mars', 'Mars'], 'Choose Regions from the list.'],
@@ -54,6 +60,38 @@ describe('validateField', () => {
     expect(validateField(paragraph, 'x'.repeat(10_001))).toBe('Notes can be at most 10,000 characters.');
   });
 
+  it('checks every phone field the same way: built-in work and mobile numbers and custom phone fields (B10)', () => {
+    const phones = [
+      fieldOf('phone', { name: 'work_number', label: 'Work phone' }),
+      fieldOf('phone', { name: 'mobile_number', label: 'Mobile' }),
+      fieldOf('phone', { name: 'cf_assistant_phone', label: 'Assistant phone', custom: true }),
+    ];
+    for (const field of phones) {
+      expect(validateField(field, '<b>555</b>')).toBe(`${field.label} must be a phone number, like +1 415 555 0100.`);
+      expect(validateField(field, '+1 415 555 0100')).toBeUndefined();
+    }
+  });
+
+  it('refuses whole numbers a JSON number cannot carry exactly, instead of rounding them (B7)', () => {
+    const count = fieldOf('number', { label: 'Seats' });
+    expect(validateField(count, '99999999999999999999')).toBe('Seats is too large to be stored exactly: at most 9,007,199,254,740,991.');
+    expect(validateField(count, '-9007199254740992')).toBe('Seats is too large to be stored exactly: at most 9,007,199,254,740,991.');
+    expect(validateField(count, '9007199254740991')).toBeUndefined();
+    expect(validateField(count, '-9007199254740991')).toBeUndefined();
+  });
+
+  it('refuses decimals with more significant digits than a JSON number keeps (B7)', () => {
+    const money = fieldOf('decimal', { label: 'Deal value' });
+    const message = 'Deal value has too many digits to be stored exactly: at most 15 significant digits.';
+    expect(validateField(money, '99999999999999999999')).toBe(message);
+    expect(validateField(money, '1234567890.1234567')).toBe(message);
+    expect(validateField(money, '123456789012345')).toBeUndefined();
+    expect(validateField(money, '12500.50')).toBeUndefined();
+    // Leading zeros and trailing fraction zeros carry no precision.
+    expect(validateField(money, '000012345678901.2340000')).toBeUndefined();
+    expect(validateField(money, '0.000000000000001')).toBeUndefined();
+  });
+
   it('accepts any text, including text that looks like HTML', () => {
     expect(validateField(fieldOf('text'), '<img src=x onerror=alert(1)>')).toBeUndefined();
   });
@@ -88,8 +126,18 @@ describe('toRequestValue', () => {
     expect(toRequestValue(fieldOf('decimal'), 12.5)).toBe('12.5');
   });
 
+  it('never rounds: a whole number beyond 2^53 stays text (and validation refuses it first)', () => {
+    expect(toRequestValue(fieldOf('number'), '99999999999999999999')).toBe('99999999999999999999');
+  });
+
   it('sends built-in dropdowns as numeric ids and custom dropdowns as their label', () => {
     expect(toRequestValue(owner, '402000000012')).toBe(402000000012);
+    // Real settings send choice ids as JSON numbers, the stand-in as numeric strings (A5).
+    const numericIds = fieldOf('dropdown', { name: 'industry_type_id', choices: [{ id: '31004057004', label: 'Software', position: 1 }] });
+    expect(toRequestValue(numericIds, 31004057004)).toBe(31004057004);
+    expect(toRequestValue(numericIds, '31004057004')).toBe(31004057004);
+    expect(validateField(numericIds, 31004057004)).toBeUndefined();
+    expect(validateField(numericIds, '31004057004')).toBeUndefined();
     expect(toRequestValue(region, 'Americas')).toBe('Americas');
     // An older record may hold a custom dropdown's id; the CRM wants the label.
     expect(toRequestValue(region, '12')).toBe('EMEA');

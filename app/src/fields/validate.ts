@@ -1,6 +1,7 @@
 import { format, messages } from '../i18n/messages';
 import type { FieldDef, FieldKind, FieldValue } from '../model/fields';
 import { choiceKey, findChoice, splitMulti } from './choices';
+import { isPhoneNumber } from './phone';
 
 const text = messages.fields.invalid;
 
@@ -32,28 +33,52 @@ function isWebAddress(value: string): boolean {
   }
 }
 
-function isPhone(value: string): boolean {
-  return /^[\d\s+\-().]+$/.test(value) && value.replace(/\D/g, '').length >= 5;
+/** What a JSON number carries exactly: integers up to 2^53 − 1, decimals up to 15 significant digits. */
+export const MAX_WHOLE = Number.MAX_SAFE_INTEGER;
+export const MAX_SIGNIFICANT_DIGITS = 15;
+
+const WHOLE = /^-?\d+$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function isExactWhole(value: string): boolean {
+  return Number.isSafeInteger(Number(value));
 }
 
-type Check = (value: string, field: FieldDef) => boolean;
+/** "0012500.50" has 6 significant digits: leading zeros and trailing fraction zeros do not count. */
+function significantDigits(value: string): number {
+  const [whole = '', fraction = ''] = value.replace('-', '').split('.');
+  const digits = `${whole}${fraction.replace(/0+$/, '')}`.replace(/^0+/, '');
+  return digits.length;
+}
 
-/** Per kind: what a non-empty value must look like, and the message when it does not. */
-const CHECKS: Partial<Record<FieldKind, [Check, string]>> = {
-  number: [(value) => /^-?\d+$/.test(value), text.number],
-  decimal: [(value) => /^-?\d+(\.\d+)?$/.test(value), text.decimal],
-  date: [isRealDate, text.date],
-  url: [isWebAddress, text.url],
-  email: [(value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), text.email],
-  phone: [isPhone, text.phone],
-  dropdown: [(value, field) => field.choices.some((choice) => choiceKey(field, choice) === value), text.choice],
-  multi_select: [
-    (value, field) => splitMulti(value).every((part) => field.choices.some((choice) => choiceKey(field, choice) === part)),
-    text.choice,
-  ],
+type Check = (value: string, field: FieldDef) => string | undefined;
+
+const rule = (passes: (value: string, field: FieldDef) => boolean, message: string): Check => (value, field) => (passes(value, field) ? undefined : message);
+
+/** The first check's message, else the second's: the shape first, then what the CRM can hold. */
+const both = (first: Check, second: Check): Check => (value, field) => first(value, field) ?? second(value, field);
+
+const isChoice = (field: FieldDef, key: string) => field.choices.some((choice) => choiceKey(field, choice) === key);
+
+/**
+ * Per kind: the message for a non-empty value the field cannot take, or undefined. A number is
+ * refused when the CRM could not store it exactly (B7): nothing is silently rounded.
+ */
+const CHECKS: Partial<Record<FieldKind, Check>> = {
+  number: both(rule((value) => WHOLE.test(value), text.number), rule(isExactWhole, text.tooBig)),
+  decimal: both(rule((value) => DECIMAL.test(value), text.decimal), rule((value) => significantDigits(value) <= MAX_SIGNIFICANT_DIGITS, text.tooPrecise)),
+  date: rule(isRealDate, text.date),
+  url: rule(isWebAddress, text.url),
+  email: rule((value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), text.email),
+  phone: rule(isPhoneNumber, text.phone),
+  dropdown: rule((value, field) => isChoice(field, value), text.choice),
+  multi_select: rule((value, field) => splitMulti(value).every((part) => isChoice(field, part)), text.choice),
 };
 
 const MAX_LENGTH: Partial<Record<FieldKind, number>> = { text: MAX_TEXT, paragraph: MAX_PARAGRAPH };
+
+/** The `{max}` of the "too large" and "too many digits" messages. */
+const LIMITS: Partial<Record<FieldKind, string>> = { number: MAX_WHOLE.toLocaleString('en-US'), decimal: String(MAX_SIGNIFICANT_DIGITS) };
 
 function checkLength(field: FieldDef, value: string): string | undefined {
   const max = MAX_LENGTH[field.kind];
@@ -64,9 +89,8 @@ function checkLength(field: FieldDef, value: string): string | undefined {
 export function validateField(field: FieldDef, value: FieldValue): string | undefined {
   if (field.kind === 'checkbox') return undefined;
   if (isEmptyValue(value, field.kind)) return field.required ? format(text.required, { label: field.label }) : undefined;
-  const trimmed = String(value).trim();
-  const check = CHECKS[field.kind];
-  if (check !== undefined && !check[0](trimmed, field)) return format(check[1], { label: field.label });
+  const message = CHECKS[field.kind]?.(String(value).trim(), field);
+  if (message !== undefined) return format(message, { label: field.label, max: LIMITS[field.kind] ?? '' });
   return checkLength(field, String(value));
 }
 
@@ -80,11 +104,16 @@ export function validateAll(fields: readonly FieldDef[], values: Record<string, 
   return errors;
 }
 
+/** A whole number as a JSON number when that is exact; anything else stays text. */
+function exactNumber(text: string): number | string {
+  return WHOLE.test(text) && isExactWhole(text) ? Number(text) : text;
+}
+
+/** Built-in dropdowns take the choice id as a number (ids in settings may be numeric strings); custom ones the label. */
 function dropdownRequestValue(field: FieldDef, value: FieldValue): FieldValue {
   const choice = findChoice(field, value);
   if (field.custom) return choice?.label ?? String(value);
-  const id = choice?.id ?? String(value);
-  return /^\d+$/.test(id) ? Number(id) : id;
+  return exactNumber((choice?.id ?? String(value)).trim());
 }
 
 function multiRequestValue(field: FieldDef, value: FieldValue): FieldValue {
@@ -97,7 +126,7 @@ const isTrue = (value: FieldValue): boolean => value === true || value === 'true
 type Convert = (field: FieldDef, value: FieldValue) => FieldValue;
 
 const CONVERT: Partial<Record<FieldKind, Convert>> = {
-  number: (_field, value) => (/^-?\d+$/.test(String(value).trim()) ? Number(String(value).trim()) : String(value).trim()),
+  number: (_field, value) => exactNumber(String(value).trim()),
   dropdown: dropdownRequestValue,
   multi_select: multiRequestValue,
   paragraph: (_field, value) => String(value),

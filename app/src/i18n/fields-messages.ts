@@ -18,9 +18,11 @@ export const fieldMessages = {
     date: '{label} must be a real date, like 2024-05-31.',
     url: '{label} must be a web address starting with http:// or https://.',
     email: '{label} must be an email address, like name@example.com.',
-    phone: '{label} must be a phone number with at least 5 digits.',
+    phone: '{label} must be a phone number, like +1 415 555 0100.',
     choice: 'Choose {label} from the list.',
     tooLong: '{label} can be at most {max} characters.',
+    tooBig: '{label} is too large to be stored exactly: at most {max}.',
+    tooPrecise: '{label} has too many digits to be stored exactly: at most {max} significant digits.',
   },
   summary: {
     heading: 'Summary',

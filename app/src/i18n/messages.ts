@@ -45,6 +45,13 @@ export const messages = {
   writes: {
     failedTitle: 'Not saved',
     failed: '{what} failed: {reason}',
+    /** A write whose answer never came (a timeout): the record was read again to find out. */
+    unknownTitle: 'Not confirmed',
+    unknown: '{what}: no answer in time. Showing what Freshsales has now.',
+    unknownUnchecked: '{what}: no answer in time; it may or may not be saved. Reopen to check.',
+    landedTitle: 'Saved',
+    landed: '{what}: saved (Freshsales answered late).',
+    notApplied: 'Freshsales did not apply it.',
     field: 'Saving {label}',
     stage: 'Moving {name}',
     task: 'Completing {title}',

@@ -171,14 +171,16 @@ describe('addDecimals', () => {
 });
 
 describe('pipelineSummary', () => {
-  it('groups open deals by stage in pipeline order, with won and lost totals', () => {
+  const usd = (amount: string) => [{ amount, currencyCode: 'USD' }];
+
+  it('groups open deals by stage in pipeline order, with won and lost totals in the base currency', () => {
     const summary = pipelineSummary(DEALS, DEAL_FIELDS);
     expect(summary.open).toEqual([
-      { stageId: String(STAGE.new), name: 'New', count: 1, value: '0' },
-      { stageId: String(STAGE.qualification), name: 'Qualification', count: 2, value: '12000.1' },
+      { stageId: String(STAGE.new), name: 'New', count: 1, value: '0', amounts: usd('0') },
+      { stageId: String(STAGE.qualification), name: 'Qualification', count: 2, value: '12000.1', amounts: usd('12000.1') },
     ]);
-    expect(summary.won).toEqual({ count: 1, value: '5600.5' });
-    expect(summary.lost).toEqual({ count: 1, value: '900.0' });
+    expect(summary.won).toEqual({ count: 1, value: '5600.5', amounts: usd('5600.5') });
+    expect(summary.lost).toEqual({ count: 1, value: '900.0', amounts: usd('900.0') });
   });
 
   it('orders stages by pipeline, then position; unknown stages last; renewals count as won', () => {
@@ -192,11 +194,43 @@ describe('pipelineSummary', () => {
     const summary = pipelineSummary(deals, DEAL_FIELDS);
     expect(summary.open.map((stage) => stage.name)).toEqual(['Proposal', 'Renewal due', messages.sections.unknownStage]);
     expect(summary.open[2]).toMatchObject({ count: 2, value: '6.0' });
-    expect(summary.won).toEqual({ count: 1, value: '4.0' });
-    expect(summary.lost).toEqual({ count: 0, value: '0' });
+    expect(summary.won).toEqual({ count: 1, value: '4.0', amounts: usd('4.0') });
+    expect(summary.lost).toEqual({ count: 0, value: '0', amounts: usd('0') });
+  });
+
+  it('adds deals of other currencies by their base-currency amount, never their own', () => {
+    const fields = toFieldDefs([
+      { name: 'currency_id', label: 'Currency', type: 'dropdown', choices: [{ id: 1, value: 'EUR', position: 1 }, { id: '2', value: 'INR', position: 2 }] },
+      ...dealStageSetting(),
+    ]);
+    const deals = [
+      deal({ id: 1, name: 'euro', amount: '100.0', currency_id: 1, base_currency_amount: '100.0', deal_stage_id: STAGE.won }),
+      deal({ id: 2, name: 'rupees', amount: '10000.0', currency_id: 2, base_currency_amount: '110.0', deal_stage_id: STAGE.won }),
+      // Without a base amount, a deal of another currency stays in its own.
+      deal({ id: 3, name: 'rupees, no base', amount: '500.0', currency_id: 2, base_currency_amount: null, deal_stage_id: STAGE.won }),
+    ];
+    expect(pipelineSummary(deals, fields).won.amounts).toEqual([
+      { amount: '210.0', currencyCode: 'EUR' },
+      { amount: '500.0', currencyCode: 'INR' },
+    ]);
   });
 
   it('is empty without deals', () => {
-    expect(pipelineSummary([], toFieldDefs([]))).toEqual({ open: [], won: { count: 0, value: '0' }, lost: { count: 0, value: '0' } });
+    expect(pipelineSummary([], toFieldDefs([]))).toEqual({
+      open: [],
+      won: { count: 0, value: '0', amounts: [{ amount: '0' }] },
+      lost: { count: 0, value: '0', amounts: [{ amount: '0' }] },
+    });
   });
 });
+
+function dealStageSetting() {
+  return [
+    {
+      name: 'deal_stage_id',
+      label: 'Stage',
+      type: 'dropdown',
+      choices: [{ id: STAGE.won, value: 'Won', position: 1, forecast_type: 'Closed Won', deal_pipeline_id: PIPELINE_SALES }],
+    },
+  ];
+}

@@ -2,6 +2,7 @@ import type { Appointment, Deal, Note, Task } from '../../../common/crm/records'
 import type { CrmUser } from '../../../common/crm/users';
 import { messages } from '../i18n/messages';
 import { fieldByName, type Choice, type FieldDef } from './fields';
+import { baseCurrencyCode, baseMoney, type Money } from './money';
 
 /**
  * Pure helpers behind the related-record sections: ordering, stage lookups, due status and the
@@ -167,8 +168,10 @@ export function sumDecimals(values: ReadonlyArray<string | null | undefined>): s
 
 export interface Total {
   count: number;
-  /** Decimal string. */
+  /** Decimal string: the sum of `amounts` (meaningful as money only when there is one currency, the usual case). */
   value: string;
+  /** The sum per currency, in base-currency amounts where the CRM gives them. */
+  amounts: Money[];
 }
 
 export interface StageTotal extends Total {
@@ -182,10 +185,21 @@ export interface PipelineSummary {
   lost: Total;
 }
 
-const totalOf = (deals: readonly Deal[]): Total => ({
-  count: deals.length,
-  value: sumDecimals(deals.map((deal) => deal.amount)),
-});
+/** Exact sums per currency, in the order the currencies first appear; none is one zero in the base currency. */
+export function sumByCurrency(moneys: readonly Money[], fallbackCode?: string): Money[] {
+  const sums = new Map<string | undefined, string>();
+  moneys.forEach((money) => sums.set(money.currencyCode, addDecimals(sums.get(money.currencyCode) ?? '0', money.amount)));
+  if (sums.size === 0) sums.set(fallbackCode, '0');
+  return [...sums].map(([currencyCode, amount]) => (currencyCode === undefined ? { amount } : { amount, currencyCode }));
+}
+
+function totalOf(deals: readonly Deal[], dealFields: readonly FieldDef[]): Total {
+  const amounts = sumByCurrency(
+    deals.flatMap((deal) => baseMoney(deal, dealFields) ?? []),
+    baseCurrencyCode(dealFields),
+  );
+  return { count: deals.length, value: sumDecimals(amounts.map((money) => money.amount)), amounts };
+}
 
 /** Where a stage sits: its pipeline's place among the pipelines, then its own position. */
 function stageRank(dealFields: readonly FieldDef[]): (stageId: string) => [number, number] {
@@ -215,12 +229,12 @@ export function pipelineSummary(deals: readonly Deal[], dealFields: readonly Fie
   const open = [...groupByStage(byForecast('open'), dealFields)].map(([stageId, group]) => ({
     stageId,
     name: (stageId === '' ? undefined : stageById(dealFields, Number(stageId)))?.label ?? messages.sections.unknownStage,
-    ...totalOf(group),
+    ...totalOf(group, dealFields),
   }));
   open.sort((a, b) => {
     const [pipelineA, positionA] = rank(a.stageId);
     const [pipelineB, positionB] = rank(b.stageId);
     return pipelineA - pipelineB || positionA - positionB;
   });
-  return { open, won: totalOf(byForecast('won')), lost: totalOf(byForecast('lost')) };
+  return { open, won: totalOf(byForecast('won'), dealFields), lost: totalOf(byForecast('lost'), dealFields) };
 }

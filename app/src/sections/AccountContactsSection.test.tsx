@@ -105,6 +105,14 @@ describe('AccountContactsSection', () => {
   });
 });
 
+it('newContactFields offers job title even when the account hides it, and the custom fields the admin listed (A1)', () => {
+  const hidden = CONTACT_FIELDS.map((field) => (field.name === 'job_title' || field.name === 'cf_hobby' ? { ...field, visible: false } : field));
+  const names = (choice?: Parameters<typeof newContactFields>[1]) => newContactFields(hidden, choice).map((field) => field.name);
+  expect(names()).toContain('job_title');
+  expect(names({ kind: 'all' })).not.toContain('cf_hobby');
+  expect(names({ kind: 'list', names: ['cf_hobby'] })).toContain('cf_hobby');
+});
+
 it('newContactFields keeps names, job title and required custom fields, and adds an email', () => {
   const fields = newContactFields(CONTACT_FIELDS);
   expect(fields.find((field) => field.name === 'last_name')?.required).toBe(true);

@@ -1,6 +1,8 @@
 import { FwSkeleton } from '@freshworks/crayons/react/FwSkeleton';
 import { useState } from 'react';
 import type { CrmFailure } from '../../../common/crm/failure';
+import type { CustomFieldChoice } from '../../../common/sidebar-settings';
+import { createFormFields, formCustomFields } from '../fields/builtins';
 import { FailureNotice } from '../components/FailureNotice';
 import type { AccountData, SidebarActions } from '../data/types';
 import { FieldForm } from '../fields/FieldForm';
@@ -14,8 +16,9 @@ const text = messages.sections.contacts;
 const QUICK_CONTACT_FIELDS = ['first_name', 'last_name', 'job_title'];
 
 /** The "+ Contact" form: names and job title as the settings define them, required custom fields, an email. */
-export function newContactFields(contactFields: readonly FieldDef[]): FieldDef[] {
-  const chosen = contactFields.filter((field) => QUICK_CONTACT_FIELDS.includes(field.name) || (field.custom && field.required));
+export function newContactFields(contactFields: readonly FieldDef[], customFields: CustomFieldChoice = { kind: 'none' }): FieldDef[] {
+  // Quick fields (hidden or not), required ones and the admin's custom fields.
+  const chosen = createFormFields(contactFields, QUICK_CONTACT_FIELDS, customFields);
   const email: FieldDef = { name: 'emails', label: text.email, kind: 'email', required: false, custom: false, choices: [] };
   return [...chosen, email];
 }
@@ -23,7 +26,7 @@ export function newContactFields(contactFields: readonly FieldDef[]): FieldDef[]
 type FormState = { status: 'closed' } | { status: 'loading' } | { status: 'failed'; failure: CrmFailure } | { status: 'open'; fields: FieldDef[] };
 
 /** Opens the form after fetching the contact field settings (once: they are kept while the section lives). */
-function useContactForm(actions: SidebarActions) {
+function useContactForm(actions: SidebarActions, customFields: CustomFieldChoice) {
   const [state, setState] = useState<FormState>({ status: 'closed' });
   const [fields, setFields] = useState<FieldDef[]>();
   const open = async () => {
@@ -31,7 +34,7 @@ function useContactForm(actions: SidebarActions) {
     setState({ status: 'loading' });
     const result = await actions.contactFields();
     if (!result.ok) return setState({ status: 'failed', failure: result.failure });
-    const formFields = newContactFields(result.value);
+    const formFields = newContactFields(result.value, customFields);
     setFields(formFields);
     setState({ status: 'open', fields: formFields });
   };
@@ -58,8 +61,8 @@ function FormArea({ form, actions }: { form: ReturnType<typeof useContactForm>; 
 }
 
 /** The account's contacts, and a form to create one linked to the account. */
-export function AccountContactsSection({ data, actions }: SectionProps<AccountData>) {
-  const form = useContactForm(actions);
+export function AccountContactsSection({ data, actions, settings }: SectionProps<AccountData>) {
+  const form = useContactForm(actions, formCustomFields(settings, 'contact'));
   const contacts = data.contacts;
   return (
     <Section

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import type { Deal } from '../../../common/crm/records';
 import type { FieldFormProps } from '../fields/FieldForm';
 import { formatDate, formatMoney } from '../fields/display';
 import { format, messages } from '../i18n/messages';
@@ -34,9 +35,20 @@ describe('DealsSection list', () => {
       'Acme expansion (lost)',
     ]);
     const renewal = items[1] as HTMLElement;
-    expect(renewal).toHaveTextContent(formatMoney('12000.0'));
+    expect(renewal).toHaveTextContent(formatMoney('12000.0', 'USD'));
     expect(renewal).toHaveTextContent(format(text.expectedClose, { date: formatDate('2024-06-30') }));
     expect(items[2]).toHaveTextContent(text.noAmount);
+  });
+
+  it('shows each deal\'s amount with its currency (B2)', () => {
+    const euro = deal({ id: 9, name: 'Euro deal', amount: '12500.50', currency_id: 402000190125 });
+    const fields = DEAL_FIELDS.map((field) => (field.name === 'currency_id' ? { ...field, choices: [...field.choices, { id: '402000190125', label: 'EUR', position: 2 }] } : field));
+    render(<DealsSection data={contactData({ deals: [euro, DEALS[1] as Deal], dealFields: fields })} actions={fakeActions()} />);
+    const [first, second] = screen.getAllByTestId('deal-item');
+    expect(first).toHaveTextContent('Euro deal');
+    expect(first).toHaveTextContent('€12,500.50');
+    // A side-loaded deal names no currency: its base-currency amount, in the base currency.
+    expect(second).toHaveTextContent('$12,000.00');
   });
 
   it('shows the stage as a pill coloured by forecast, listing the stages of the deal pipeline', () => {
@@ -131,6 +143,20 @@ describe('newDealFields', () => {
     expect(fields.find((field) => field.name === 'name')?.required).toBe(true);
     expect(fields.find((field) => field.name === 'deal_stage_id')?.choices.map((choice) => choice.label)).toEqual(['New', 'Qualification', 'Proposal', 'Won', 'Lost']);
     expect(fields.some((field) => field.name === 'deal_pipeline_id' || field.name === 'cf_notes' || field.name === 'probability')).toBe(false);
+  });
+
+  it('offers expected close and required fields even when the account hides them, and the admin\'s custom fields (A1)', () => {
+    const hidden = DEAL_FIELDS.map((field) => (['expected_close', 'cf_order_ref', 'cf_notes'].includes(field.name) ? { ...field, visible: false } : field));
+    expect(newDealFields(hidden).map((field) => field.name)).toEqual(expect.arrayContaining(['expected_close', 'cf_order_ref']));
+    expect(newDealFields(hidden).map((field) => field.name)).not.toContain('cf_notes');
+    expect(newDealFields(hidden, { kind: 'list', names: ['cf_notes'] }).map((field) => field.name)).toContain('cf_notes');
+    expect(newDealFields(DEAL_FIELDS, { kind: 'all' }).map((field) => field.name)).toContain('cf_notes');
+    expect(newDealFields(hidden, { kind: 'all' }).map((field) => field.name)).not.toContain('cf_notes');
+  });
+
+  it('takes the amount with the currency\'s decimals (B2)', () => {
+    const amount = newDealFields(DEAL_FIELDS).find((field) => field.name === 'amount');
+    expect(amount?.kind).toBe('decimal');
   });
 
   it('starts empty without settings or a user', () => {

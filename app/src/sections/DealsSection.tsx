@@ -1,27 +1,31 @@
 import { useState } from 'react';
 import type { Deal } from '../../../common/crm/records';
+import type { CustomFieldChoice } from '../../../common/sidebar-settings';
+import { createFormFields, formCustomFields } from '../fields/builtins';
 import type { AccountData, ContactData, CurrentUser } from '../data/types';
 import { formatDate, formatMoney } from '../fields/display';
 import { FieldForm } from '../fields/FieldForm';
 import { format, messages } from '../i18n/messages';
 import type { FieldDef, FieldValue } from '../model/fields';
+import { dealMoney } from '../model/money';
 import { defaultPipelineId, forecastOf, pipelineStages, sortDeals, stageById } from '../model/related';
 import { EmptyState, HeaderAction, PagedList, RecordLink, Section } from './Section';
 import type { SectionProps } from './types';
 
 const text = messages.sections.deals;
 
-/** Asked for on every new deal, required or not; everything else only when required. */
+/** Asked for on every new deal, required or not, hidden or not; everything else only when required or the admin's choice. */
 const QUICK_DEAL_FIELDS = ['name', 'amount', 'expected_close', 'deal_stage_id', 'owner_id'];
 
 /**
- * The "+ Deal" form: the quick fields and every required one (the pipeline is implied by the
- * stage, which is limited to the default pipeline's stages).
+ * The "+ Deal" form: the quick fields, every required one and the admin's custom fields
+ * (`createFormFields`; the pipeline is implied by the stage, which is limited to the default
+ * pipeline's stages).
  */
-export function newDealFields(dealFields: readonly FieldDef[]): FieldDef[] {
+export function newDealFields(dealFields: readonly FieldDef[], customFields: CustomFieldChoice = { kind: 'none' }): FieldDef[] {
   const pipelineId = defaultPipelineId(dealFields);
-  return dealFields
-    .filter((field) => field.name !== 'deal_pipeline_id' && (field.required || QUICK_DEAL_FIELDS.includes(field.name)))
+  return createFormFields(dealFields, QUICK_DEAL_FIELDS, customFields)
+    .filter((field) => field.name !== 'deal_pipeline_id')
     .map((field) => {
       if (field.name === 'name') return { ...field, required: true };
       if (field.name === 'deal_stage_id') return { ...field, choices: pipelineStages(dealFields, pipelineId) };
@@ -68,7 +72,8 @@ function StageSelect({ deal, dealFields, onChange }: StageSelectProps) {
 }
 
 function DealItem({ deal, dealFields, actions }: { deal: Deal; dealFields: readonly FieldDef[]; actions: SectionProps['actions'] }) {
-  const amount = deal.amount ? formatMoney(deal.amount) : text.noAmount;
+  const money = dealMoney(deal, dealFields);
+  const amount = money === undefined ? text.noAmount : formatMoney(money.amount, money.currencyCode);
   return (
     <>
       <RecordLink name={deal.name} onOpen={() => actions.openRecord('deal', deal.id)} />
@@ -82,7 +87,7 @@ function DealItem({ deal, dealFields, actions }: { deal: Deal; dealFields: reado
 }
 
 /** The contact's or account's deals, open first; change a stage in place or add a deal. */
-export function DealsSection({ data, actions, currentUser }: SectionProps<ContactData | AccountData>) {
+export function DealsSection({ data, actions, currentUser, settings }: SectionProps<ContactData | AccountData>) {
   const [adding, setAdding] = useState(false);
   const deals = sortDeals(data.deals, data.dealFields);
   const pipelineId = defaultPipelineId(data.dealFields);
@@ -95,7 +100,7 @@ export function DealsSection({ data, actions, currentUser }: SectionProps<Contac
     <Section name="deals" title={text.title} count={deals.length} action={<HeaderAction label={text.create} testId="deal-create" onClick={() => setAdding(true)} />}>
       {adding ? (
         <FieldForm
-          fields={newDealFields(data.dealFields)}
+          fields={newDealFields(data.dealFields, formCustomFields(settings, 'deal'))}
           initial={newDealInitial(data.dealFields, currentUser)}
           submitLabel={text.createSubmit}
           onSubmit={create}

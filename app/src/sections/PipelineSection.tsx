@@ -1,5 +1,5 @@
 import type { AccountData } from '../data/types';
-import { formatMoney } from '../fields/display';
+import { formatAmounts } from '../fields/display';
 import { format, messages } from '../i18n/messages';
 import { pipelineSummary, type Total } from '../model/related';
 import { EmptyState, Section } from './Section';
@@ -16,7 +16,7 @@ function TotalRow({ label, total, testId, className }: { label: string; total: T
     <tr data-testid={testId} className={className}>
       <th scope="row">{label}</th>
       <td>{countText(total.count)}</td>
-      <td>{formatMoney(total.value)}</td>
+      <td>{formatAmounts(total.amounts)}</td>
     </tr>
   );
 }

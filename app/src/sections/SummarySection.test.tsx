@@ -235,6 +235,14 @@ describe('SummarySection, contact', () => {
     expect(custom).toEqual(['field-cf_vip', 'field-cf_hobby']);
   });
 
+  it('shows a hidden custom field when the record has a value, and not when it has none (A1)', () => {
+    const hidden = CONTACT_FIELDS.map((field) => (field.name === 'cf_hobby' || field.name === 'cf_vip' ? { ...field, visible: false } : field));
+    const base = contact();
+    renderSummary({ ...base, fields: hidden, record: { ...base.record, custom_field: { cf_hobby: 'Chess', cf_vip: null } } });
+    expect(row('cf_hobby')).toHaveTextContent('Chess');
+    expect(screen.queryByTestId('field-cf_vip')).toBeNull();
+  });
+
   it('shows HTML-looking record text as text', () => {
     const attack = '<img src=x onerror=alert(1)>';
     const { section } = renderSummary(contact({ job_title: attack, display_name: attack, custom_field: { cf_hobby: attack } }));
@@ -370,6 +378,14 @@ describe('SummarySection, account', () => {
     expect(row('owner_id')).toHaveTextContent('Asha Rao');
     expect(row('annual_revenue')).toHaveTextContent('2,500,000');
     expect(row('cf_tier')).toHaveTextContent('Gold');
+  });
+
+  it('names a hidden industry from its choices, whether its id came as a number or a string (A1, A5)', () => {
+    const hidden = ACCOUNT_FIELDS.map((field) => (field.name === 'industry_type_id' ? { ...field, visible: false } : field));
+    const base = anAccount();
+    renderSummary({ ...base, fields: hidden, record: { ...base.record, industry_type_id: 10 } });
+    expect(row('industry_type_id')).toHaveTextContent('Retail');
+    expect(row('industry_type_id')).not.toHaveTextContent('10');
   });
 
   it('checks the website and saves a good one', async () => {

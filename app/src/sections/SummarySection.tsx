@@ -57,7 +57,7 @@ function CustomRows({ data, actions, customFields }: SummarySectionProps) {
   const values = data.record.custom_field ?? {};
   return (
     <>
-      {chosenCustomFields(data.fields, customFields).map((field) => (
+      {chosenCustomFields(data.fields, customFields, values).map((field) => (
         <Row key={field.name} field={field} value={values[field.name] ?? null} actions={actions} />
       ))}
     </>

@@ -102,7 +102,8 @@ export const ACCOUNT_FIELDS: FieldDef[] = toFieldDefs([
 export function deal(overrides: Partial<Deal> & { id: number; name: string }): Deal {
   return {
     amount: '12000.0',
-    base_currency_amount: '12000.0',
+    // The base currency (USD, rate 1.0) amount follows the amount unless a test sets it.
+    base_currency_amount: overrides.amount === undefined ? '12000.0' : overrides.amount,
     expected_close: '2024-06-30',
     closed_date: null,
     deal_pipeline_id: PIPELINE_SALES,

@@ -22,7 +22,7 @@ export function clientFor(entity: EntityType): FakeClient {
   return new FakeClient({ entity: { currentEntityId: RECORD_ID[entity], currentEntityType: entity } });
 }
 
-export function renderSidebarHook<E extends EntityType>(entity: E, client: FakeClient, extra: Pick<SidebarDeps, 'preload'> = {}) {
+export function renderSidebarHook<E extends EntityType>(entity: E, client: FakeClient, extra: Pick<SidebarDeps, 'preload' | 'now'> = {}) {
   const host = createHost(client);
   const metadata = createMetadataCache(host, { scope: 'test' });
   const deps: SidebarDeps = { host, metadata, ...extra };
