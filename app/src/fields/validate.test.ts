@@ -1,11 +1,15 @@
 import type { FieldValue } from '../model/fields';
 import { toEditorValue } from './choices';
 import { fieldOf, OWNER_CHOICES, REGION_CHOICES } from '../test/fields';
+import { loadPhoneNumbers } from './phone';
 import { isEmptyValue, toRequestValue, toRequestValues, validateAll, validateField } from './validate';
 
 const owner = fieldOf('dropdown', { name: 'owner_id', label: 'Owner', choices: OWNER_CHOICES });
 const region = fieldOf('dropdown', { name: 'cf_sales_region', label: 'Region', custom: true, choices: REGION_CHOICES });
 const regions = fieldOf('multi_select', { name: 'cf_regions', label: 'Regions', custom: true, choices: REGION_CHOICES });
+
+// Phone numbers are checked with libphonenumber, which the app loads with the field editors.
+beforeAll(() => loadPhoneNumbers());
 
 describe('validateField', () => {
   const cases: Array<[string, ReturnType<typeof fieldOf>, FieldValue[], FieldValue[], string]> = [
