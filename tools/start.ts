@@ -1,7 +1,12 @@
 // `npm start [-- --app <dir>] [--port <p>] [--crm-url <base> [--domain <host>] [--api-key <key>]]
-// [--seed <n>] [--no-install] [--data <file>]`: builds the app (unless --app names another FDK
-// app), starts the Freshsales stand-in (or uses the server at --crm-url) and the platform
-// emulator, installs the app with demo settings and prints where to open it.
+// [--seed <n>] [--no-install] [--data <file>] [--user-email <email>] [--profile default|real]
+// [--tz <IANA zone>]`: builds the app (unless --app names another FDK app), starts the
+// Freshsales stand-in (or uses the server at --crm-url) and the platform emulator, installs the
+// app with demo settings and prints where to open it.
+// --user-email signs in as that user of the account (the stand-in's, or with --crm-url and
+// --api-key that server's, read from GET /selector/owners); by default the first active user.
+// --profile and --tz go to the stand-in (npm run crm's options): `--profile real` answers as
+// real accounts do, `--tz Europe/Berlin` writes timestamps in that zone.
 // --data keeps the stand-in's data in <file> and the platform's (installation, store, entities,
 // schedules) beside it (crm.json → crm.platform.json); a restart restores the installation.
 // Live mode: FRESHSALES_DOMAIN and FRESHSALES_API_KEY in the environment send the request
@@ -10,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEED_LANDMARKS } from '../emulator/crm/seed/index';
+import { PROFILES, type Profile } from '../emulator/crm/store';
 import { DEFAULT_PORT, startEmulator, type CrmTarget, type Emulator } from '../emulator/platform/emulator';
 import { platformStateFile } from '../emulator/platform/persistence';
 import { buildProject } from './build/index';
@@ -25,6 +31,16 @@ interface StartOptions {
   install: boolean;
   /** --data: the stand-in's snapshot, and the platform state beside it. */
   data?: { crm: string; platform: string };
+  /** --user-email: who signs in (the first active user by default). */
+  userEmail?: string;
+  /** --profile and --tz, for the stand-in. */
+  profile?: Profile;
+  tz?: string;
+}
+
+function readProfile(value: string | undefined): Profile | undefined {
+  if (value !== undefined && !PROFILES.includes(value as Profile)) throw new Error(`--profile must be one of ${PROFILES.join(', ')}`);
+  return value as Profile | undefined;
 }
 
 function readOptions(): StartOptions {
@@ -38,6 +54,9 @@ function readOptions(): StartOptions {
       seed: { type: 'string', default: '1' },
       'no-install': { type: 'boolean', default: false },
       data: { type: 'string' },
+      'user-email': { type: 'string' },
+      profile: { type: 'string' },
+      tz: { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -51,6 +70,9 @@ function readOptions(): StartOptions {
     seed: Number(values.seed),
     install: !values['no-install'],
     data: values.data === undefined ? undefined : { crm: resolve(values.data), platform: platformStateFile(resolve(values.data)) },
+    userEmail: values['user-email'],
+    profile: readProfile(values.profile),
+    tz: values.tz,
   };
 }
 
@@ -60,10 +82,16 @@ function liveAccount(): { domain: string; apiKey: string } | undefined {
   return domain && apiKey ? { domain, apiKey } : undefined;
 }
 
-function crmTarget(options: StartOptions, live: { domain: string } | undefined): CrmTarget {
-  if (live !== undefined) return { kind: 'live', domain: live.domain };
-  if (options.crmUrl !== undefined) return { kind: 'url', url: options.crmUrl, domain: options.domain };
-  return { kind: 'stand-in', seed: options.seed, dataFile: options.data?.crm };
+function crmTarget(options: StartOptions, live: { domain: string; apiKey: string } | undefined): CrmTarget {
+  if (live !== undefined) return { kind: 'live', domain: live.domain, apiKey: live.apiKey };
+  if (options.crmUrl !== undefined) return { kind: 'url', url: options.crmUrl, domain: options.domain, apiKey: options.apiKey };
+  return { kind: 'stand-in', seed: options.seed, dataFile: options.data?.crm, profile: options.profile, timeZone: options.tz };
+}
+
+/** The stand-in's line of the banner: where, with which key, profile and zone. */
+function standInLine(crm: NonNullable<Emulator['crm']>): string {
+  const { profile, timeZone } = crm.store.account;
+  return `  Freshsales stand-in  ${crm.apiBase}  (API key ${crm.apiKey}; profile ${profile}, time zone ${timeZone})`;
 }
 
 /** The account to install with: the live one, the one named for --crm-url, or none (the stand-in's). */
@@ -121,12 +149,20 @@ async function main(): Promise<void> {
   const options = readOptions();
   const live = liveAccount();
   if (options.data !== undefined) mkdirSync(dirname(options.data.crm), { recursive: true });
-  const emulator = await startEmulator({ appDir: await appDirectory(options), port: options.port, crm: crmTarget(options, live), dataFile: options.data?.platform });
+  const emulator = await startEmulator({
+    appDir: await appDirectory(options),
+    port: options.port,
+    crm: crmTarget(options, live),
+    dataFile: options.data?.platform,
+    userEmail: options.userEmail,
+  });
   const installed = await installation(emulator, options, live);
   console.log(`\nCompanion emulator is running the app in ${emulator.app.dir}: ${installed}`);
-  if (emulator.crm !== undefined) console.log(`  Freshsales stand-in  ${emulator.crm.apiBase}  (API key ${emulator.crm.apiKey})`);
+  if (emulator.crm !== undefined) console.log(standInLine(emulator.crm));
   if (live !== undefined) console.log(`  Live account         https://${live.domain}`);
   if (options.data !== undefined) console.log(dataLine(emulator, options.data));
+  const user = emulator.platform.loggedInUser();
+  console.log(`  Signed in as         ${String(user.display_name)} <${String(user.email)}> (user ${String(user.id)})`);
   console.log(`  Contact page         ${emulator.recordUrl('contacts', SEED_LANDMARKS.contacts.unicode.zoe)}   ← open this, then the app in the right-hand drawer`);
   console.log(`  Deals, accounts      ${emulator.recordUrl('deals')}   ${emulator.recordUrl('accounts')}`);
   console.log(`  Settings             ${emulator.settingsUrl()}`);

@@ -49,7 +49,7 @@ export interface CrmServer {
   handle(request: IncomingMessage, response: ServerResponse): void;
   /**
    * A call made by the product's own UI (the emulator's host page), acting as the account's
-   * first user: no API key, no rate limit, no faults, but the same handlers and change feed.
+   * first active user: no API key, no rate limit, no faults, but the same handlers and change feed.
    */
   internal(method: Method, pathAndQuery: string, body?: unknown): CrmReply;
   save(): void;

@@ -48,11 +48,14 @@ describe('faults over HTTP', () => {
     expect(writes).toBe(0);
   });
 
-  it('storms with 429 answers', async () => {
+  it('storms with 429 answers that carry Retry-After (1 s unless the rule says)', async () => {
     crm.server.faults.add({ route: '*', rateLimitRate: 1, times: 3 });
-    const statuses = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await crm.call('GET', '/things/1')).status);
-    expect(statuses).toEqual([429, 429, 429, 200]);
+    const answers = [];
+    for (let i = 0; i < 4; i += 1) answers.push(await crm.call('GET', '/things/1'));
+    expect(answers.map((answer) => answer.status)).toEqual([429, 429, 429, 200]);
+    expect(answers.map((answer) => answer.headers.get('retry-after'))).toEqual(['1', '1', '1', null]);
+    crm.server.faults.add({ route: '*', rateLimitRate: 1, retryAfterSeconds: 30, times: 1 });
+    expect((await crm.call('GET', '/things/1')).headers.get('retry-after')).toBe('30');
   });
 
   it('truncates a JSON body and replaces one with HTML', async () => {

@@ -15,6 +15,15 @@ describe('fault rules', () => {
       times: 3,
     });
     expect(parseFaultSpec('latency=150')).toEqual({ route: '*', latencyMs: 150 });
+    expect(parseFaultSpec('GET /deals/:id ratelimit=0.5:30')).toEqual({ route: 'GET /deals/:id', rateLimitRate: 0.5, retryAfterSeconds: 30 });
+  });
+
+  it('plans 429s with the rule\'s Retry-After, 1 s by default', () => {
+    const faults = new FaultController(seededRandom(7));
+    faults.add({ route: 'GET /a', rateLimitRate: 1 });
+    faults.add({ route: 'GET /b', rateLimitRate: 1, retryAfterSeconds: 45 });
+    expect(faults.plan('GET /a').effect).toEqual({ kind: 'rate_limit', retryAfterSeconds: 1 });
+    expect(faults.plan('GET /b').effect).toEqual({ kind: 'rate_limit', retryAfterSeconds: 45 });
   });
 
   it.each([
@@ -22,6 +31,8 @@ describe('fault rules', () => {
     ['GET /x error=0.5:404', 'fault: errorStatus must be a 5xx status'],
     ['GET /x latency=-1', 'fault: latencyMs must be >= 0'],
     ['GET /x times=0', 'fault: times must be >= 1'],
+    ['GET /x ratelimit=1:1.5', 'fault: retryAfterSeconds must be a whole number of seconds >= 0'],
+    ['GET /x ratelimit=1:soon', 'fault: retryAfterSeconds must be a whole number of seconds >= 0'],
     ['GET /x slow=1', "fault: cannot read 'slow=1'"],
     ['GET /x latency=abc', "fault: cannot read 'latency=abc'"],
   ])('refuses %s', (spec, message) => {

@@ -13,6 +13,11 @@ export interface FaultRule {
   errorStatus?: number;
   /** Share answered 429, as if the account's limit were spent. 1 = a storm. */
   rateLimitRate?: number;
+  /**
+   * The `Retry-After` seconds of those 429s (default 1: a storm should not make every test
+   * that meets one wait out a real window).
+   */
+  retryAfterSeconds?: number;
   /** Share never answered until `hangMs` has passed, then the socket is dropped. */
   hangRate?: number;
   hangMs?: number;
@@ -27,7 +32,7 @@ export interface FaultRule {
 export type FaultEffect =
   | { kind: 'none' }
   | { kind: 'error'; status: number }
-  | { kind: 'rate_limit' }
+  | { kind: 'rate_limit'; retryAfterSeconds: number }
   | { kind: 'hang'; ms: number }
   | { kind: 'truncate' }
   | { kind: 'malformed' };
@@ -38,6 +43,7 @@ export interface FaultPlan {
 }
 
 export const DEFAULT_HANG_MS = 60_000;
+export const DEFAULT_FAULT_RETRY_AFTER_SECONDS = 1;
 
 /** mulberry32: small, fast, good enough to pick faults reproducibly. */
 export function seededRandom(seed: number): () => number {
@@ -94,7 +100,7 @@ export class FaultController {
   private pickEffect(rule: FaultRule): FaultEffect {
     const candidates: Array<[number | undefined, () => FaultEffect]> = [
       [rule.hangRate, () => ({ kind: 'hang', ms: rule.hangMs ?? DEFAULT_HANG_MS })],
-      [rule.rateLimitRate, () => ({ kind: 'rate_limit' })],
+      [rule.rateLimitRate, () => ({ kind: 'rate_limit', retryAfterSeconds: rule.retryAfterSeconds ?? DEFAULT_FAULT_RETRY_AFTER_SECONDS })],
       [rule.errorRate, () => ({ kind: 'error', status: rule.errorStatus ?? 500 })],
       [rule.truncateRate, () => ({ kind: 'truncate' })],
       [rule.malformedRate, () => ({ kind: 'malformed' })],
@@ -122,18 +128,27 @@ const RATES = ['errorRate', 'rateLimitRate', 'hangRate', 'truncateRate', 'malfor
 const inRange = (value: number | undefined, min: number, max: number) =>
   value === undefined || (typeof value === 'number' && value >= min && value <= max);
 
+const isWholeSeconds = (value: number | undefined) => value === undefined || (Number.isSafeInteger(value) && value >= 0);
+
+/** The checks after route and rates, each with what it says when it fails. */
+const CHECKS: Array<[(rule: FaultRule) => boolean, string]> = [
+  [(rule) => inRange(rule.errorStatus, 500, 599), 'errorStatus must be a 5xx status'],
+  [(rule) => inRange(rule.latencyMs, 0, Number.MAX_SAFE_INTEGER), 'latencyMs must be >= 0'],
+  [(rule) => inRange(rule.times, 1, Number.MAX_SAFE_INTEGER), 'times must be >= 1'],
+  [(rule) => isWholeSeconds(rule.retryAfterSeconds), 'retryAfterSeconds must be a whole number of seconds >= 0'],
+];
+
 export function validateRule(rule: FaultRule): void {
   if (typeof rule.route !== 'string' || rule.route === '') throw new RangeError('fault: route is required');
   const badRate = RATES.find((name) => !inRange(rule[name], 0, 1));
   if (badRate !== undefined) throw new RangeError(`fault: ${badRate} must be between 0 and 1`);
-  if (!inRange(rule.errorStatus, 500, 599)) throw new RangeError('fault: errorStatus must be a 5xx status');
-  if (!inRange(rule.latencyMs, 0, Number.MAX_SAFE_INTEGER)) throw new RangeError('fault: latencyMs must be >= 0');
-  if (!inRange(rule.times, 1, Number.MAX_SAFE_INTEGER)) throw new RangeError('fault: times must be >= 1');
+  const failed = CHECKS.find(([check]) => !check(rule));
+  if (failed !== undefined) throw new RangeError(`fault: ${failed[1]}`);
 }
 
 /**
- * The CLI form: `GET /contacts/:id latency=150 error=0.2:503 ratelimit=1 hang=0.1:20000
- * truncate=0.5 malformed=0.5 times=3`.
+ * The CLI form: `GET /contacts/:id latency=150 error=0.2:503 ratelimit=1:30 hang=0.1:20000
+ * truncate=0.5 malformed=0.5 times=3` (`ratelimit=<share>[:<Retry-After seconds>]`).
  */
 export function parseFaultSpec(spec: string): FaultRule {
   const words = spec.trim().split(/\s+/);
@@ -151,7 +166,7 @@ function applyOption(rule: FaultRule, word: string): void {
   const setters: Record<string, () => void> = {
     latency: () => (rule.latencyMs = number),
     error: () => Object.assign(rule, { errorRate: number }, second === undefined ? {} : { errorStatus: Number(second) }),
-    ratelimit: () => (rule.rateLimitRate = number),
+    ratelimit: () => Object.assign(rule, { rateLimitRate: number }, second === undefined ? {} : { retryAfterSeconds: Number(second) }),
     hang: () => Object.assign(rule, { hangRate: number }, second === undefined ? {} : { hangMs: Number(second) }),
     truncate: () => (rule.truncateRate = number),
     malformed: () => (rule.malformedRate = number),

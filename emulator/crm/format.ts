@@ -1,33 +1,23 @@
+import { zonedDate, zonedTimestamp } from './zone';
+
 /**
- * Value formats of the Freshsales REST API (freshsales-api.md §1, Data conventions): ISO
- * timestamps in the account's UTC offset, dates as YYYY-MM-DD, money as decimal strings.
+ * Value formats of the Freshsales REST API (freshsales-api.md §1, Data conventions, §11): ISO
+ * timestamps in the offset the account's time zone has at that instant, dates as YYYY-MM-DD,
+ * money as decimal strings.
  */
 
-/** "+05:30" → minutes east of UTC. */
-export function offsetMinutes(offset: string): number {
-  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
-  if (match === null) throw new RangeError(`invalid UTC offset '${offset}'`);
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
+/** Epoch ms → "2024-05-02T09:14:03+02:00" (seconds precision, like the API). */
+export function formatTimestamp(epochMs: number, zone: string): string {
+  return zonedTimestamp(epochMs, zone);
 }
 
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-/** Epoch ms → "2024-05-02T09:14:03+05:30" (seconds precision, like the API). */
-export function formatTimestamp(epochMs: number, offset: string): string {
-  const shifted = new Date(epochMs + offsetMinutes(offset) * 60_000);
-  const date = `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
-  const time = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}`;
-  return `${date}T${time}${offset}`;
+export function formatNullableTimestamp(epochMs: number | null | undefined, zone: string): string | null {
+  return epochMs === null || epochMs === undefined ? null : formatTimestamp(epochMs, zone);
 }
 
-export function formatNullableTimestamp(epochMs: number | null | undefined, offset: string): string | null {
-  return epochMs === null || epochMs === undefined ? null : formatTimestamp(epochMs, offset);
-}
-
-/** Epoch ms → "2024-06-30" in the account's offset. */
-export function formatDate(epochMs: number, offset: string): string {
-  return formatTimestamp(epochMs, offset).slice(0, 10);
+/** Epoch ms → "2024-06-30", the day it is in the account's zone. */
+export function formatDate(epochMs: number, zone: string): string {
+  return zonedDate(epochMs, zone);
 }
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -38,6 +28,40 @@ export function parseTimestamp(text: string): number | undefined {
   if (!ISO_TIMESTAMP.test(text)) return undefined;
   const value = Date.parse(text);
   return Number.isNaN(value) ? undefined : value;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DATE_STRING = new RegExp(
+  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (${MONTHS.join('|')}) (\\d{2}) (\\d{4}) (\\d{2}:\\d{2}:\\d{2}) GMT([+-]\\d{2})(\\d{2})(?: \\([^()]+\\))?$`,
+);
+
+/** "+0530" / "-0930" → minutes east of UTC; undefined past 59 minutes. */
+function gmtOffsetMinutes(hours: string, minutes: string): number | undefined {
+  if (Number(minutes) >= 60) return undefined;
+  return (hours.startsWith('-') ? -1 : 1) * (Math.abs(Number(hours)) * 60 + Number(minutes));
+}
+
+/** "Jun", "21", "2099", "11:00:00" → epoch ms of that wall time read as UTC, when it is a real one. */
+function wallTime(month: string, day: string, year: string, time: string): number | undefined {
+  const date = `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day}`;
+  const [hours, minutes, seconds] = time.split(':').map(Number) as [number, number, number];
+  if (!isIsoDate(date) || hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  return Date.parse(`${date}T${time}Z`);
+}
+
+/**
+ * JavaScript's `Date.prototype.toString()` form, which task and appointment writes accept
+ * (§11): "Tue Jun 21 2099 11:00:00 GMT+0000 (Coordinated Universal Time)", the parenthesised
+ * zone name optional. The weekday is not checked against the date; undefined when the text is
+ * not of that form or names no real instant.
+ */
+export function parseDateString(text: string): number | undefined {
+  const match = DATE_STRING.exec(text);
+  if (match === null) return undefined;
+  const [, month, day, year, time, offsetHours, offsetMinutes] = match as unknown as [string, string, string, string, string, string, string];
+  const wall = wallTime(month, day, year, time);
+  const offset = gmtOffsetMinutes(offsetHours, offsetMinutes);
+  return wall === undefined || offset === undefined ? undefined : wall - offset * 60_000;
 }
 
 /** "YYYY-MM-DD" that names a real day. */

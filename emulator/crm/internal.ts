@@ -7,8 +7,9 @@ export function internalCall(context: CrmContext, router: Router<CrmHandler>, me
   const url = new URL(pathAndQuery, 'http://stand-in.local');
   const matched = router.match(method, url.pathname);
   if (typeof matched !== 'object') return { status: 404, body: errorBody(404, [`No route matches ${url.pathname}`]) };
-  const actor = context.store.users[0];
-  if (actor === undefined) throw new Error('the stand-in account has no users');
+  // The product UI acts as the account's first active user (a deactivated one may come first).
+  const actor = context.store.users.find((user) => user.is_active);
+  if (actor === undefined) throw new Error('the stand-in account has no active users');
   try {
     return matched.handler({ method, path: url.pathname, route: matched.route, params: matched.params, query: url.searchParams, body, headers: {}, actor }, context);
   } catch (error) {

@@ -55,7 +55,7 @@ describe('stand-in request pipeline', () => {
     expect(huge.status).toBe(413);
   });
 
-  it('puts X-RateLimit-* on every response and answers 429 past 400 a minute', async () => {
+  it('puts X-RateLimit-* on every response and answers 429 with Retry-After past 400 a minute', async () => {
     const first = await crm.call('GET', '/echo/1');
     expect(first.headers.get('x-ratelimit-limit')).toBe('400');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('399');
@@ -65,6 +65,9 @@ describe('stand-in request pipeline', () => {
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({ errors: { code: 429, message: ['Too many requests: the API limit for this account has been reached'] } });
     expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+    // 09:00:30 now: the minute window resets in 30 whole seconds.
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect(first.headers.get('retry-after')).toBeNull();
     clock.advance(30_000);
     expect((await crm.call('GET', '/echo/1')).status).toBe(200);
   });

@@ -4,6 +4,7 @@ import type { FaultController, FaultEffect } from './faults';
 import { readJsonBody } from './http/body';
 import { CrmError, errorBody, unauthorized } from './http/errors';
 import { htmlErrorPage, send, truncateBody, type Outgoing } from './http/reply';
+import { answerAsAccount } from './profile-answers';
 import type { Match, Method, Router } from './http/router';
 import type { RateLimiter } from './rate-limit';
 
@@ -31,8 +32,13 @@ function actorFor(deps: PipelineDeps, request: IncomingMessage) {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function rateLimited(headers: Record<string, string>): Outgoing {
-  return { status: 429, headers: { ...headers, 'X-RateLimit-Remaining': '0' }, body: errorBody(429, ['Too many requests: the API limit for this account has been reached']) };
+/** 429 with `Retry-After` in whole seconds, which real clients read (§8, §11). */
+function rateLimited(headers: Record<string, string>, retryAfterSeconds: number): Outgoing {
+  return {
+    status: 429,
+    headers: { ...headers, 'X-RateLimit-Remaining': '0', 'Retry-After': String(retryAfterSeconds) },
+    body: errorBody(429, ['Too many requests: the API limit for this account has been reached']),
+  };
 }
 
 function serverError(error: unknown): Outgoing {
@@ -44,7 +50,7 @@ function runHandler(deps: PipelineDeps, handler: CrmHandler, request: CrmRequest
   try {
     const reply = handler(request, deps.context);
     if (request.method !== 'GET' && reply.status < 300) deps.onWrite();
-    return reply;
+    return answerAsAccount(deps.context.store.account, request, reply);
   } catch (error) {
     if (error instanceof CrmError) return { status: error.status, body: error.body, headers: error.headers };
     return serverError(error);
@@ -80,7 +86,7 @@ async function parseRequest(deps: PipelineDeps, incoming: IncomingMessage, url: 
 /** A synthetic failure instead of the real answer: 429, or a 5xx (HTML unless it is a 500). */
 function sendFaultAnswer(response: ServerResponse, effect: FaultEffect, headers: Record<string, string>): boolean {
   if (effect.kind === 'rate_limit') {
-    send(response, rateLimited(headers));
+    send(response, rateLimited(headers, effect.retryAfterSeconds));
     return true;
   }
   if (effect.kind !== 'error') return false;
@@ -123,7 +129,7 @@ async function handleApi(deps: PipelineDeps, incoming: IncomingMessage, response
   if (actorFor(deps, incoming) === undefined) return send(response, toOutgoing(unauthorized()));
   const { method, path } = target(incoming, url);
   const decision = deps.limiter.take();
-  if (!decision.allowed) return send(response, rateLimited(decision.headers));
+  if (!decision.allowed) return send(response, rateLimited(decision.headers, decision.retryAfterSeconds ?? 1));
   const matched = deps.router.match(method, path);
   if (typeof matched !== 'object') return send(response, routeMissing(method, path, matched !== undefined, decision.headers));
   const plan = deps.faults.plan(matched.route);

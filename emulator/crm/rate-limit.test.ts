@@ -24,7 +24,20 @@ describe('per-account API limits', () => {
     const refused = limiter.take();
     expect(refused.allowed).toBe(false);
     expect(refused.headers).toEqual({ 'X-RateLimit-Limit': '1000', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(57 * 60) });
+    // The hour is spent: waiting for the next minute would not help.
+    expect(refused.retryAfterSeconds).toBe(57 * 60);
     clock.set('2026-11-02T10:00:00Z');
+    expect(limiter.take().allowed).toBe(true);
+  });
+
+  it('tells a refused caller how many whole seconds until the spent minute resets, never 0', () => {
+    const clock = new ManualClock('2026-11-02T09:00:10.400Z');
+    const limiter = new RateLimiter(clock, { perMinute: 2, perHour: 100 });
+    expect([limiter.take(), limiter.take()].map((decision) => decision.retryAfterSeconds)).toEqual([undefined, undefined]);
+    expect(limiter.take()).toMatchObject({ allowed: false, retryAfterSeconds: 50 });
+    clock.set('2026-11-02T09:00:59.900Z');
+    expect(limiter.take()).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
+    clock.set('2026-11-02T09:01:00Z');
     expect(limiter.take().allowed).toBe(true);
   });
 

@@ -21,6 +21,8 @@ interface Window {
 export interface RateDecision {
   allowed: boolean;
   headers: Record<string, string>;
+  /** On a refusal: whole seconds until every spent window has reset (at least 1), for `Retry-After`. */
+  retryAfterSeconds?: number;
 }
 
 export interface WindowUsage {
@@ -65,14 +67,26 @@ export class RateLimiter {
     return hourLeft < minuteLeft ? this.hour : this.minute;
   }
 
+  private resetSeconds(window: Window): number {
+    return Math.max(0, Math.ceil((window.start + window.size - this.clock.now()) / 1000));
+  }
+
   headers(): Record<string, string> {
     const window = this.binding();
-    const resetSeconds = Math.ceil((window.start + window.size - this.clock.now()) / 1000);
     return {
       'X-RateLimit-Limit': String(window.limit),
       'X-RateLimit-Remaining': String(Math.max(0, window.limit - window.used)),
-      'X-RateLimit-Reset': String(Math.max(0, resetSeconds)),
+      'X-RateLimit-Reset': String(this.resetSeconds(window)),
     };
+  }
+
+  /**
+   * How long a refused caller must wait: until the later reset of the spent windows (a spent
+   * hour outlasts the minute). Never 0, so a client that honours it cannot spin.
+   */
+  private retryAfterSeconds(): number {
+    const spent = [this.minute, this.hour].filter((window) => window.used >= window.limit);
+    return Math.max(1, ...spent.map((window) => this.resetSeconds(window)));
   }
 
   /** Counts one call if both windows allow it. */
@@ -81,10 +95,9 @@ export class RateLimiter {
     this.roll(this.minute, now);
     this.roll(this.hour, now);
     const allowed = this.minute.used < this.minute.limit && this.hour.used < this.hour.limit;
-    if (allowed) {
-      this.minute.used += 1;
-      this.hour.used += 1;
-    }
+    if (!allowed) return { allowed, headers: this.headers(), retryAfterSeconds: this.retryAfterSeconds() };
+    this.minute.used += 1;
+    this.hour.used += 1;
     return { allowed, headers: this.headers() };
   }
 

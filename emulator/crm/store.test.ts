@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatTimestamp } from './format';
 import { createAccountStore } from './seed/account';
 import { loadSnapshot, saveSnapshot, SNAPSHOT_VERSION, CrmStore, ID_BASES } from './store';
 import type { ListRow } from './model/types';
@@ -46,6 +47,27 @@ describe('the stand-in store', () => {
       expect(restored.toSnapshot()).toEqual(store.toSnapshot());
       expect(restored.lists.allocateId()).toBe(ID_BASES.lists + 1);
       expect(loadSnapshot(join(dir, 'missing.json'))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('loads a version 1 snapshot, whose fixed utcOffset becomes the zone, on the default profile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-store-'));
+    try {
+      const current = createAccountStore();
+      current.lists.put(list(current, 'Old list'));
+      const account = Object.fromEntries(Object.entries(current.toSnapshot().account).filter(([key]) => key !== 'timeZone' && key !== 'profile'));
+      const file = join(dir, 'old.json');
+      writeFileSync(file, JSON.stringify({ ...current.toSnapshot(), version: 1, account: { ...account, utcOffset: '-03:30' } }, (_key, value: unknown) =>
+        typeof value === 'bigint' ? { $bigint: value.toString() } : value));
+      const restored = loadSnapshot(file) as CrmStore;
+      expect(restored.account).toMatchObject({ timeZone: '-03:30', profile: 'default' });
+      expect(restored.account).not.toHaveProperty('utcOffset');
+      expect(restored.lists.all().map((row) => row.name)).toEqual(['Old list']);
+      expect(formatTimestamp(Date.parse('2026-07-01T12:00:00Z'), restored.account.timeZone)).toBe('2026-07-01T08:30:00-03:30');
+      saveSnapshot(restored, file);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: SNAPSHOT_VERSION, account: { timeZone: '-03:30' } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -12,11 +12,24 @@ export interface AccountSettings {
   /** The bundle alias host, e.g. `demo.myfreshworks.com`. */
   domain: string;
   region: string;
-  /** The offset every timestamp is written in, e.g. `+05:30`. */
-  utcOffset: string;
+  /**
+   * IANA zone every timestamp is written in, with the offset in force at that instant
+   * (`Europe/Berlin`: +01:00 in winter, +02:00 in summer); or a fixed offset (`+05:30`) carried
+   * over from a snapshot written before zones.
+   */
+  timeZone: string;
   plan: Plan;
   baseCurrencyId: Id;
+  /** Which answers the account gives: the stand-in's defaults, or those of real accounts (§11). */
+  profile: Profile;
 }
+
+/**
+ * `real` reproduces what freshsales-api.md §11 observed on live accounts (hidden built-in
+ * fields, grouped positions, a zone with daylight saving, no `users` in write answers, …).
+ */
+export type Profile = 'default' | 'real';
+export const PROFILES: readonly Profile[] = ['default', 'real'];
 
 /** Suite plans and their hourly API limits (freshsales-api.md §8). */
 export type Plan = 'free' | 'growth' | 'pro' | 'enterprise';
@@ -184,8 +197,8 @@ export class CrmStore {
     };
   }
 
-  static fromSnapshot(snapshot: StoreSnapshot): CrmStore {
-    if (snapshot.version !== SNAPSHOT_VERSION) throw new Error(`unsupported snapshot version ${String(snapshot.version)}`);
+  static fromSnapshot(saved: StoreSnapshot | LegacySnapshot): CrmStore {
+    const snapshot = migrateSnapshot(saved);
     const store = new CrmStore(snapshot.account, snapshot.users, snapshot.metadata, snapshot.fields, snapshot.views, snapshot.apiKeys);
     store.nested = snapshot.nested;
     const tables = store.tables() as Record<string, Table<{ id: Id; is_deleted: boolean }>>;
@@ -194,7 +207,20 @@ export class CrmStore {
   }
 }
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
+
+/** Version 1 kept a fixed `utcOffset` instead of a zone, and had no profile. */
+interface LegacySnapshot extends Omit<StoreSnapshot, 'account'> {
+  account: Omit<AccountSettings, 'timeZone' | 'profile'> & { utcOffset: string };
+}
+
+/** A saved store brought to the current version: a v1 offset becomes a fixed-offset zone. */
+function migrateSnapshot(snapshot: StoreSnapshot | LegacySnapshot): StoreSnapshot {
+  if (snapshot.version === SNAPSHOT_VERSION) return snapshot as StoreSnapshot;
+  if (snapshot.version !== 1) throw new Error(`unsupported snapshot version ${String(snapshot.version)}`);
+  const { utcOffset, ...account } = (snapshot as LegacySnapshot).account;
+  return { ...snapshot, version: SNAPSHOT_VERSION, account: { ...account, timeZone: utcOffset, profile: 'default' } };
+}
 
 export interface StoreSnapshot {
   version: number;

@@ -5,7 +5,9 @@ import { ManualClock, systemClock, type Clock } from '../clock';
 import type { CrmServer } from '../crm/crm-server';
 import { Router } from '../crm/http/router';
 import { startStandIn } from '../crm/stand-in';
+import type { Profile } from '../crm/store';
 import { loadApp } from './app-loader';
+import { chooseUser, fetchAccountUsers, loggedInUserJson, type AccountUser } from './logged-in-user';
 import type { EmulatorRoute, InstallOutcome } from './context';
 import { externalEventRoutes } from './events/external-route';
 import { registerFrontendApi } from './frontend/api';
@@ -22,12 +24,26 @@ import type { InstallationIdentity, LoadedApp } from './types';
 import { webTestRoutes } from './webtest/routes';
 
 export const DEFAULT_PORT = 10001;
+/** The account id installations get when no stand-in says another. */
+const DEMO_ACCOUNT_ID = '1967183444532229946';
 
-/** Where templates addressed to *.myfreshworks.com go. */
+/**
+ * Where templates addressed to *.myfreshworks.com go. With `apiKey`, a URL or live account
+ * also says who signs in: one of its users, read from `GET /selector/owners`.
+ */
 export type CrmTarget =
-  | { kind: 'stand-in'; seed?: number; server?: CrmServer; /** The stand-in's own snapshot file (startStandIn). */ dataFile?: string }
-  | { kind: 'url'; url: string; domain?: string }
-  | { kind: 'live'; domain: string };
+  | {
+      kind: 'stand-in';
+      seed?: number;
+      server?: CrmServer;
+      /** The stand-in's own snapshot file (startStandIn). */
+      dataFile?: string;
+      /** The stand-in's profile and zone (startStandIn). */
+      profile?: Profile;
+      timeZone?: string;
+    }
+  | { kind: 'url'; url: string; domain?: string; apiKey?: string }
+  | { kind: 'live'; domain: string; apiKey?: string };
 
 export interface EmulatorOptions {
   appDir: string;
@@ -40,6 +56,11 @@ export interface EmulatorOptions {
   hostOverrides?: Record<string, string>;
   invocationTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * Sign in as this user of the account (any case); the first active user by default. An
+   * email that names no active user stops the start with an error listing the active ones.
+   */
+  userEmail?: string;
   /** How many inspector entries to keep (1,000 by default); benchmarks that count every call keep more. */
   inspectorKeep?: number;
   /** How often due schedules are checked on a real clock (ms); a ManualClock fires them in advance(). */
@@ -84,7 +105,8 @@ const PROJECT_NODE_MODULES = join(__dirname, '..', '..', 'node_modules');
 async function crmFor(target: CrmTarget, clock: Clock): Promise<{ server?: CrmServer; owned: boolean }> {
   if (target.kind !== 'stand-in') return { owned: false };
   if (target.server !== undefined) return { server: target.server, owned: false };
-  return { server: await startStandIn({ seed: target.seed ?? 1, clock, dataFile: target.dataFile }), owned: true };
+  const server = await startStandIn({ seed: target.seed ?? 1, clock, dataFile: target.dataFile, profile: target.profile, timeZone: target.timeZone });
+  return { server, owned: true };
 }
 
 function domainFor(target: CrmTarget, crm: CrmServer | undefined): string {
@@ -96,32 +118,42 @@ function identityFor(app: LoadedApp, domain: string, crm: CrmServer | undefined)
   const modules = Object.keys(app.manifest.modules).filter((name) => name !== 'common');
   return {
     id: 'installation',
-    accountId: crm?.store.account.accountId ?? '1967183444532229946',
+    accountId: crm?.store.account.accountId ?? DEMO_ACCOUNT_ID,
     domain,
     region: crm?.store.account.region ?? 'US',
     currentHost: { subscribed_modules: modules, endpoint_urls: { freshworks_crm: `https://${domain}` } },
   };
 }
 
-/** The signed-in user as `client.data.get('loggedInUser')` gives it (platform.md §7.2). */
-function loggedInUserFor(crm: CrmServer | undefined, domain: string): Record<string, unknown> {
-  const fallback = { id: 1, display_name: 'Emulator User', email: `user@${domain}`, work_number: null, mobile_number: null, job_title: null, language: 'en', time_zone: 'UTC', deal_pipeline_id: null };
-  const user = crm?.store.users[0] ?? fallback;
-  return {
-    id: user.id,
-    display_name: user.display_name,
-    email: user.email,
-    is_active: true,
-    work_number: user.work_number,
-    mobile_number: user.mobile_number,
-    job_title: user.job_title,
-    language: user.language,
-    time_zone: user.time_zone,
-    deal_pipeline_id: user.deal_pipeline_id,
-    account_id: crm?.store.account.accountId ?? '1967183444532229946',
-    abilities: [],
-    territory_ids: [],
-  };
+/** The users of the account the templates go to, when the emulator can read them. */
+async function accountUsers(target: CrmTarget, crm: CrmServer | undefined, domain: string): Promise<{ users: AccountUser[]; where: string } | undefined> {
+  if (crm !== undefined) return { users: crm.store.users, where: 'the Freshsales stand-in' };
+  if (target.kind === 'stand-in' || target.apiKey === undefined) return undefined;
+  const base = target.kind === 'url' ? target.url : `https://${domain}`;
+  return { users: await fetchAccountUsers(base, target.apiKey), where: base };
+}
+
+/**
+ * The signed-in user (platform.md §7.2): a user of the account, the one `email` names or the
+ * first active one. Only a `--crm-url` given without an API key leaves nothing to read the
+ * users with: an "Emulator User" then stands in, whom that server will not take as an owner.
+ */
+async function loggedInUserFor(target: CrmTarget, crm: CrmServer | undefined, domain: string, email?: string): Promise<Record<string, unknown>> {
+  const accountId = crm?.store.account.accountId ?? DEMO_ACCOUNT_ID;
+  const account = await accountUsers(target, crm, domain);
+  if (account !== undefined) return loggedInUserJson(chooseUser(account.users, account.where, email), accountId);
+  if (email !== undefined) throw new Error('--user-email needs the API key of the account (--api-key) to read its users');
+  return loggedInUserJson({ id: 1, display_name: 'Emulator User', email: `user@${domain}` }, accountId);
+}
+
+/** The signed-in user, closing a stand-in started for this emulator when there is none. */
+async function signedInUser(target: CrmTarget, started: { server?: CrmServer; owned: boolean }, domain: string, email?: string) {
+  try {
+    return await loggedInUserFor(target, started.server, domain, email);
+  } catch (error) {
+    if (started.owned) await started.server?.close();
+    throw error;
+  }
 }
 
 function crmBaseUrl(target: CrmTarget, crm: CrmServer | undefined): string | undefined {
@@ -182,8 +214,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const app = await loadApp(options.appDir);
   // Read before anything starts, so an unreadable file stops the start with nothing to clean up.
   const restored = savedState(options.dataFile);
-  const { server: crm, owned } = await crmFor(target, clock);
+  const started = await crmFor(target, clock);
+  const { server: crm, owned } = started;
   const domain = domainFor(target, crm);
+  const loggedInUser = await signedInUser(target, started, domain, options.userEmail);
   const inspector = new Inspector(clock, options.inspectorKeep);
   let url = '';
   const platform = new Platform({
@@ -193,7 +227,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     crm,
     routing: createHostRouting({ crmBaseUrl: crmBaseUrl(target, crm), live: target.kind === 'live', overrides: options.hostOverrides }),
     identity: identityFor(app, domain, crm),
-    loggedInUser: loggedInUserFor(crm, domain),
+    loggedInUser,
     baseUrl: () => url,
     invocationTimeoutMs: options.invocationTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,

@@ -67,8 +67,40 @@ describe('npm run crm', () => {
     }
   });
 
+  it('starts the real-account profile in a zone with daylight saving, and says so in its banner', async () => {
+    const running = await startCli(['--port', '0', '--profile', 'real']);
+    try {
+      expect(running.output()).toMatch(/profile\s+real, time zone Europe\/Berlin/);
+      const owners = await call(running, 'GET', '/selector/owners');
+      expect(owners.body.users[0].is_active).toBe(false);
+      const fields = await call(running, 'GET', '/settings/sales_accounts/fields');
+      expect(fields.body.fields.find((field: { name: string }) => field.name === 'industry_type_id').visible).toBe(false);
+    } finally {
+      await stop(running);
+    }
+  });
+
+  it('writes timestamps in the zone of --tz, and keeps +05:30 by default', async () => {
+    const tokyo = await startCli(['--port', '0', '--tz', 'Asia/Tokyo']);
+    try {
+      expect(tokyo.output()).toMatch(/profile\s+default, time zone Asia\/Tokyo/);
+      const created = await call(tokyo, 'POST', '/sales_accounts', { sales_account: { name: 'Zoned Widgets' } });
+      expect(created.body.sales_account.created_at).toMatch(/\+09:00$/);
+    } finally {
+      await stop(tokyo);
+    }
+    const standard = await startCli(['--port', '0']);
+    try {
+      expect(standard.output()).toMatch(/profile\s+default, time zone Asia\/Kolkata/);
+    } finally {
+      await stop(standard);
+    }
+  });
+
   it('refuses bad options with a clear message', async () => {
     await expect(startCli(['--plan', 'platinum'])).rejects.toThrow('--plan must be one of free, growth, pro, enterprise');
     await expect(startCli(['--fault', 'GET /x error=5'])).rejects.toThrow('fault: errorRate must be between 0 and 1');
+    await expect(startCli(['--profile', 'live'])).rejects.toThrow('--profile must be one of default, real');
+    await expect(startCli(['--tz', 'Mars/Olympus'])).rejects.toThrow("Unknown time zone 'Mars/Olympus': use an IANA name such as Europe/Berlin or Asia/Kolkata");
   });
 });

@@ -147,10 +147,80 @@ describe('§10.7–10.8 errors and deletes', () => {
     expect(gone.body).toEqual({ errors: { code: 404, message: [expect.any(String)] } });
   });
 
-  it('carries X-RateLimit-* headers on every answer', async () => {
+  it('carries X-RateLimit-* headers on every answer, and Retry-After on a 429', async () => {
     const answer = await call('GET', '/selector/owners');
     expect(answer.headers.get('x-ratelimit-limit')).toBe('400');
     expect(Number(answer.headers.get('x-ratelimit-remaining'))).toBeLessThan(400);
+    server.faults.add({ route: 'GET /selector/owners', rateLimitRate: 1, times: 1 });
+    const busy = await call('GET', '/selector/owners');
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+  });
+});
+
+describe('§11 what real accounts answer, on every profile', () => {
+  it('leaves the territory and type ids out of an account fetched without their includes', async () => {
+    const plain = await call('GET', `/sales_accounts/${ACCOUNT}`);
+    expect(plain.body.sales_account).toHaveProperty('owner_id');
+    for (const absent of ['industry_type_id', 'business_type_id', 'territory_id']) expect(plain.body.sales_account).not.toHaveProperty(absent);
+    const included = await call('GET', `/sales_accounts/${ACCOUNT}?include=industry_type,business_type,territory`);
+    expect(Object.keys(included.body.sales_account)).toEqual(expect.arrayContaining(['industry_type_id', 'business_type_id', 'territory_id']));
+  });
+
+  it('sends built-in choice ids as JSON numbers and selector timestamps in UTC', async () => {
+    const fields = (await call('GET', '/settings/deals/fields')).body.fields;
+    const stage = fields.find((field: any) => field.name === 'deal_stage_id');
+    expect(stage.choices.every((choice: any) => typeof choice.id === 'number')).toBe(true);
+    const stages = await call('GET', '/selector/deal_stages');
+    expect(stages.body.deal_stages[0].updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+
+  it('takes JavaScript Date.toString() dates on tasks and appointments', async () => {
+    const task = await call('POST', '/tasks', { task: { title: 'Browser date', due_date: 'Tue Jun 21 2099 11:00:00 GMT+0000 (Coordinated Universal Time)', targetable_type: 'Contact', targetable_id: CONTACT } });
+    expect(task.status).toBe(201);
+    expect(task.body.task.due_date).toBe('2099-06-21T16:30:00+05:30');
+    const appointment = await call('POST', '/appointments', {
+      appointment: { title: 'Browser dates', from_date: 'Tue Jun 21 2099 11:00:00 GMT+0000', end_date: 'Tue Jun 21 2099 12:00:00 GMT+0000', time_zone: 'UTC' },
+    });
+    expect(appointment.status).toBe(201);
+  });
+});
+
+describe('§11 the real-account profile', () => {
+  let real: CrmServer;
+  beforeAll(async () => {
+    real = await startStandIn({ seed: 1, clock, profile: 'real' });
+  });
+  afterAll(() => real.close());
+  const callReal = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${real.apiBase}${path}`, {
+      method,
+      headers: { Authorization: `Token token=${real.apiKey}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('serves the same landmarks, with hidden built-in fields grouped as real settings are', async () => {
+    expect((await callReal('GET', `/contacts/${CONTACT}`)).body.contact.display_name).toBe('Zoë Ångström');
+    const fields = (await callReal('GET', '/settings/contacts/fields')).body.fields;
+    expect(fields.filter((field: any) => !field.visible)).toHaveLength(40);
+    expect(fields.every((field: any) => typeof field.field_group_id === 'number')).toBe(true);
+  });
+
+  it('writes timestamps in Europe/Berlin with the offset of their instant, and lists an inactive owner first', async () => {
+    const contacts = (await callReal('POST', '/filtered_search/contact?per_page=100', { filter_rule: [], sort: 'created_at', sort_type: 'asc' })).body.contacts;
+    const offsets = new Set(contacts.map((contact: any) => contact.created_at.slice(-6)));
+    expect(offsets).toEqual(new Set(['+01:00', '+02:00']));
+    expect((await callReal('GET', '/selector/owners')).body.users[0].is_active).toBe(false);
+  });
+
+  it('answers record writes without a users side-load', async () => {
+    const owner = real.store.users.find((user) => user.is_active)?.id;
+    const created = await callReal('POST', '/contacts?include=owner', { contact: { first_name: 'Real', emails: 'real.profile@example.test', owner_id: owner } });
+    expect(created.status).toBe(201);
+    expect(created.body).not.toHaveProperty('users');
+    expect(created.body.contact.owner_id).toBe(owner);
   });
 });
 

@@ -52,6 +52,35 @@ describe('npm start', () => {
     }
   });
 
+  it('signs in as the first active user of a --crm-url account, or the one --user-email names, never a deactivated one', async () => {
+    const crm = await runCommand('emulator/crm/cli.ts', ['--port', '0', '--profile', 'real'], /faults\s+\S+.*\n/);
+    try {
+      const crmBase = crm.read(/base URL\s+(\S+)/) ?? '';
+      const args = ['--app', PROBE, '--port', '0', '--crm-url', crmBase, '--domain', 'demo.myfreshworks.com', '--api-key', DEMO_API_KEY, '--no-install'];
+      const first = await runCommand('tools/start.ts', args, /Inspector\s+\S+/);
+      expect(first.output()).toMatch(/Signed in as\s+Asha Rao <asha@demo-crm\.test> \(user 402000000011\)/);
+      await first.stop();
+      const chosen = await runCommand('tools/start.ts', [...args, '--user-email', 'Mateo@demo-crm.test'], /Inspector\s+\S+/);
+      expect(chosen.output()).toMatch(/Signed in as\s+Mateo Fernández <mateo@demo-crm\.test>/);
+      await chosen.stop();
+      await expect(runCommand('tools/start.ts', [...args, '--user-email', 'former@demo-crm.test'], /Inspector\s+\S+/)).rejects.toThrow(
+        /The emulator could not start: --user-email former@demo-crm\.test is deactivated in http:\/\/127\.0\.0\.1:\d+\/crm\/sales\/api: its active users are asha@demo-crm\.test, /,
+      );
+    } finally {
+      await crm.stop();
+    }
+  });
+
+  it('passes --profile and --tz to the stand-in it starts, and prints them', async () => {
+    const start = await runCommand('tools/start.ts', ['--app', PROBE, '--port', '0', '--profile', 'real', '--tz', 'America/New_York', '--no-install'], /Inspector\s+\S+/);
+    try {
+      expect(start.output()).toMatch(/Freshsales stand-in\s+\S+\s+\(API key \S+; profile real, time zone America\/New_York\)/);
+      expect(start.output()).toMatch(/Signed in as\s+Asha Rao/);
+    } finally {
+      await start.stop();
+    }
+  });
+
   it('refuses an invalid app with the validator’s messages', async () => {
     await expect(runCommand('tools/start.ts', ['--app', join(FIXTURE_APPS, 'platform-probe', 'config'), '--port', '0'], /Inspector/)).rejects.toThrow(
       /The emulator could not start: The app in .* is not valid:[\s\S]*manifest\.json is missing/,

@@ -35,7 +35,7 @@ export type BuiltIn<R> = readonly [name: string, label: string, type: string, re
 
 /**
  * Records inside events are written in UTC with "Z" at seconds precision, as every sample in
- * platform.md §3 shows — unlike the REST API, which uses the account's offset.
+ * platform.md §3 shows — unlike the REST API, which uses the account's zone.
  */
 export function isoUtc(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -322,7 +322,25 @@ export interface FieldSetting {
   quick_add_position: number | null;
   base_model: 'Contact' | 'SalesAccount' | 'Deal' | 'SalesActivity';
   /** Choice ids come as numbers or numeric strings in one answer (§6): kept as given. */
-  choices?: Array<{ id: Id | string; value: string; position: number }>;
+  choices?: FieldChoice[];
+  /** The group the field sits in; `position` counts inside it (§11). Real-account profile only. */
+  field_group_id?: Id;
   /** Stand-in only: the `cf_str01`-style column reported in event payloads (§3.2). */
   column?: string;
+  /** Stand-in only: name and place of the field's group, for `include=field_group`. */
+  group?: FieldGroup;
+}
+
+/** One choice of a dropdown field, with per-field extras (`deal_pipeline_id`, `is_active`, …). */
+export interface FieldChoice {
+  id: Id | string;
+  value: string;
+  position: number;
+  [extra: string]: unknown;
+}
+
+export interface FieldGroup {
+  id: Id;
+  name: string;
+  position: number;
 }

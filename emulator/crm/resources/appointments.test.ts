@@ -140,6 +140,29 @@ describe('POST /appointments', () => {
   });
 });
 
+describe('dates written as JavaScript Date.toString() (§11)', () => {
+  it('creates and moves an appointment with Date.toString() dates, with or without the zone name', async () => {
+    const created = await createAppointment({
+      from_date: 'Thu Nov 05 2026 10:00:00 GMT+0530 (India Standard Time)',
+      end_date: 'Thu Nov 05 2026 05:30:00 GMT+0000',
+    });
+    expect(created).toMatchObject({ from_date: '2026-11-05T10:00:00+05:30', end_date: '2026-11-05T11:00:00+05:30' });
+    const moved = await crm.call('PUT', `/appointments/${created.id}`, {
+      appointment: { from_date: 'Tue Jun 21 2099 11:00:00 GMT+0000 (Coordinated Universal Time)', end_date: 'Tue Jun 21 2099 12:00:00 GMT+0000' },
+    });
+    expect(moved.status).toBe(200);
+    expect(store.appointments.get(created.id)).toMatchObject({ from_date: Date.parse('2099-06-21T11:00:00Z'), end_date: Date.parse('2099-06-21T12:00:00Z') });
+  });
+
+  it('still refuses a date that is neither ISO 8601 nor Date.toString(), and stores nothing', async () => {
+    const before = storeState(store);
+    const answer = await crm.call('POST', '/appointments', demo({ from_date: 'Thu Nov 31 2026 10:00:00 GMT+0530', end_date: 'soon' }));
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual(error400('From date is not a valid date time (ISO 8601 with a zone)', 'End date is not a valid date time (ISO 8601 with a zone)'));
+    expect(storeState(store)).toEqual(before);
+  });
+});
+
 describe('GET /appointments', () => {
   beforeEach(async () => {
     await createAppointment({ title: 'Past', from_date: '2026-11-01T10:00:00+05:30', end_date: '2026-11-01T11:00:00+05:30' });

@@ -46,7 +46,7 @@ function loadAccount(loads: SideLoads, context: SerializeContext, row: DealRow):
   if (account !== undefined) loads.add('sales_accounts', account.id, () => salesAccountPartialJson(context, account));
 }
 
-/** A selector entry, written as `/selector/<kind>` lists it (stages' `updated_at` in the account offset). */
+/** A selector entry, shaped as `/selector/<kind>` lists it (side-loaded stages' `updated_at` in the account zone). */
 const choiceLoader = (kind: SelectorKind, id: (row: DealRow) => Id | null): SideLoad => ({
   key: kind,
   load: (loads, context, row) => sideLoadSelector(loads, context.store, kind, id(row)),

@@ -178,7 +178,7 @@ function applyScalars(row: DealRow, values: JsonObject): void {
 
 /**
  * A stage change stamps `stage_updated_time`, defaults the probability to the stage's, and
- * sets `closed_date` (the day, in the account's offset) on a Closed Won/Lost stage or clears
+ * sets `closed_date` (the day, in the account's zone) on a Closed Won/Lost stage or clears
  * it on an open one (api §4.3).
  */
 function applyStage(store: CrmStore, row: DealRow, stage: DealStageRow, write: DealWrite): void {
@@ -189,7 +189,7 @@ function applyStage(store: CrmStore, row: DealRow, stage: DealStageRow, write: D
   if (moved) row.probability = stage.probability;
   if (!moved && !write.fresh) return;
   row.stage_updated_time = write.now;
-  row.closed_date = stage.forecast_type === 'Open' ? null : formatDate(write.now, store.account.utcOffset);
+  row.closed_date = stage.forecast_type === 'Open' ? null : formatDate(write.now, store.account.timeZone);
 }
 
 function applyProbability(row: DealRow, values: JsonObject): void {

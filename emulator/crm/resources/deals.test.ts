@@ -242,6 +242,15 @@ describe('PUT /deals/:id stages', () => {
     expect(eventNames()).toEqual(['onDealCreate', 'onDealUpdate', 'onDealUpdate']);
   });
 
+  it('takes closed_date from the account zone with its daylight saving (Europe/Berlin)', async () => {
+    crm.store.account.timeZone = 'Europe/Berlin';
+    const { id } = await createDeal();
+    clock.set('2026-07-14T22:30:00Z'); // 00:30 CEST on the 15th: +02:00, not +01:00
+    const won = await putDeal(id, { deal_stage_id: STAGE.won });
+    expect(won.body.deal).toMatchObject({ closed_date: '2026-07-15', stage_updated_time: '2026-07-15T00:30:00+02:00' });
+    expect(won.body.deal.created_at).toMatch(/\+01:00$/);
+  });
+
   it('defaults probability to the stage only when the stage changes and none is sent', async () => {
     const { id } = await createDeal();
     expect((await putDeal(id, { deal_stage_id: STAGE.qualification, probability: 45 })).body.deal.probability).toBe(45);

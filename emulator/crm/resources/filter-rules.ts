@@ -1,4 +1,5 @@
 import { isIsoDate, parseTimestamp, toDecimalString } from '../format';
+import { startOfZonedDate } from '../zone';
 import { badRequest } from '../http/errors';
 import type { ContactRow, CustomFields, DealRow, Entity, FieldSetting, SalesAccountRow } from '../model/types';
 import type { CrmStore } from '../store';
@@ -14,7 +15,7 @@ import { toId } from './shared/fields';
  * service's handling is unconfirmed, and refusing keeps clients to rules that mean something.
  * Text compares ignoring case (emails above all); `is_in` takes an array or a comma-separated
  * string; `is_after` / `is_before` are strict and take ISO timestamps with a zone, or a bare
- * date meaning that day's start in the account's offset; multi-select values match per choice.
+ * date meaning that day's start in the account's zone; multi-select values match per choice.
  */
 export type Operator = 'is' | 'is_in' | 'is_after' | 'is_before' | 'contains';
 
@@ -62,10 +63,10 @@ const ROW_VALUE: Record<ValueKind, (value: unknown) => Comparable[]> = {
   boolean: (value) => (typeof value === 'boolean' ? [value] : []),
 };
 
-function timeValue(value: unknown, offset: string): number | undefined {
+function timeValue(value: unknown, zone: string): number | undefined {
   if (typeof value !== 'string') return undefined;
-  // A bare date means the start of that day in the account's offset.
-  return isIsoDate(value) ? Date.parse(`${value}T00:00:00${offset}`) : parseTimestamp(value);
+  // A bare date means the start of that day in the account's zone (23 or 25 hours on DST days).
+  return isIsoDate(value) ? startOfZonedDate(value, zone) : parseTimestamp(value);
 }
 
 function numberValue(value: unknown): number | undefined {
@@ -74,7 +75,7 @@ function numberValue(value: unknown): number | undefined {
 }
 
 /** A rule's value → what it is compared as, or undefined when it does not fit the kind. */
-const RULE_VALUE: Record<ValueKind, (value: unknown, offset: string) => Comparable | undefined> = {
+const RULE_VALUE: Record<ValueKind, (value: unknown, zone: string) => Comparable | undefined> = {
   text: (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
   multi: (value) => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined),
   id: (value) => toId(value),
@@ -122,11 +123,11 @@ function ruleShape(rule: unknown, index: number): RawRule | string {
   return { attribute: rule.attribute, operator: rule.operator as Operator, value: rule.value };
 }
 
-function compileRule<R>(rule: RawRule, attribute: Attribute<R>, offset: string): RowTest<R> | string {
+function compileRule<R>(rule: RawRule, attribute: Attribute<R>, zone: string): RowTest<R> | string {
   if (!OPERATORS[attribute.kind].includes(rule.operator)) {
     return `Operator '${rule.operator}' cannot be used with '${rule.attribute}' (allowed: ${OPERATORS[attribute.kind].join(', ')})`;
   }
-  const candidates = candidatesOf(rule.operator, rule.value).map((value) => RULE_VALUE[attribute.kind](value, offset));
+  const candidates = candidatesOf(rule.operator, rule.value).map((value) => RULE_VALUE[attribute.kind](value, zone));
   if (candidates.length === 0 || candidates.some((value) => value === undefined)) return `Invalid value for '${rule.attribute}'`;
   const test = TESTS[rule.operator];
   return (row) => {
@@ -156,7 +157,7 @@ interface Compiling<R> {
   deleted: boolean;
 }
 
-function addRule<R>(state: Compiling<R>, rule: RawRule, attributes: Attributes<R>, offset: string): void {
+function addRule<R>(state: Compiling<R>, rule: RawRule, attributes: Attributes<R>, zone: string): void {
   if (rule.attribute === 'deleted') {
     const deleted = deletedRule(rule);
     if (typeof deleted === 'string') state.errors.push(deleted);
@@ -164,19 +165,19 @@ function addRule<R>(state: Compiling<R>, rule: RawRule, attributes: Attributes<R
     return;
   }
   const attribute = attributes[rule.attribute];
-  const compiled = attribute === undefined ? `Unknown attribute '${rule.attribute}'` : compileRule(rule, attribute, offset);
+  const compiled = attribute === undefined ? `Unknown attribute '${rule.attribute}'` : compileRule(rule, attribute, zone);
   if (typeof compiled === 'string') state.errors.push(compiled);
   else state.tests.push(compiled);
 }
 
 /** Parses `filter_rule`; throws one 400 listing every problem. */
-export function compileFilter<R>(rules: unknown, attributes: Attributes<R>, offset: string): CompiledFilter<R> {
+export function compileFilter<R>(rules: unknown, attributes: Attributes<R>, zone: string): CompiledFilter<R> {
   if (!Array.isArray(rules)) throw badRequest('filter_rule must be an array of {attribute, operator, value}');
   const state: Compiling<R> = { tests: [], errors: [], deleted: false };
   rules.forEach((raw, index) => {
     const rule = ruleShape(raw, index);
     if (typeof rule === 'string') state.errors.push(rule);
-    else addRule(state, rule, attributes, offset);
+    else addRule(state, rule, attributes, zone);
   });
   if (state.errors.length > 0) throw badRequest(...state.errors);
   const { tests } = state;

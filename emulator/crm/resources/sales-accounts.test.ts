@@ -58,21 +58,24 @@ function addDeal(store: CrmStore, accountId: Id, amount: string, stage: Id): Dea
 }
 
 describe('POST /sales_accounts', () => {
-  it('creates an account: 201, owner and type ids always present, offset timestamps, null aggregates', async () => {
+  it('creates an account: 201, owner_id always present, type ids only when included, offset timestamps, null aggregates', async () => {
     const answer = await crm.call('POST', '/sales_accounts', {
       sales_account: { name: 'Acme', website: 'acme.test', industry_type_id: SOFTWARE, number_of_employees: 120, annual_revenue: 2500000.5, custom_field: { cf_strategic: true } },
     });
     expect(answer.status).toBe(201);
     const account = answer.body.sales_account;
     expect(account).toMatchObject({
-      id: ID_BASES.sales_accounts, name: 'Acme', website: 'acme.test', owner_id: null, industry_type_id: SOFTWARE, business_type_id: null,
-      territory_id: null, parent_sales_account_id: null, number_of_employees: 120, annual_revenue: 2500000.5,
+      id: ID_BASES.sales_accounts, name: 'Acme', website: 'acme.test', owner_id: null, parent_sales_account_id: null,
+      number_of_employees: 120, annual_revenue: 2500000.5,
       open_deals_amount: null, won_deals_amount: null, open_deals_count: 0, won_deals_count: 0, tags: [], is_deleted: false,
       created_at: NOW, updated_at: NOW,
     });
     expect(account.custom_field).toMatchObject({ cf_strategic: true, cf_segment: null });
     expect(account.record_type_id).toMatch(/^\d+$/);
-    for (const absent of ['creater_id', 'updater_id', 'contact_ids', 'deal_ids']) expect(account).not.toHaveProperty(absent);
+    for (const absent of ['creater_id', 'updater_id', 'contact_ids', 'deal_ids', 'industry_type_id', 'business_type_id', 'territory_id']) {
+      expect(account).not.toHaveProperty(absent);
+    }
+    expect(crm.store.sales_accounts.get(account.id)?.industry_type_id).toBe(SOFTWARE);
     expect(eventNames()).toEqual(['onSalesAccountCreate']);
     expect(crm.server.feed.recent()[0]?.module).toBe('sales_account');
   });
@@ -122,16 +125,20 @@ describe('POST /sales_accounts', () => {
 });
 
 describe('GET /sales_accounts/:id and its includes', () => {
-  it('side-loads users once and emits creater_id/updater_id only when included', async () => {
+  it('side-loads users once and emits creater_id/updater_id and the territory and type ids only when included (§11)', async () => {
     const account = await createAccount({ name: 'Acme', owner_id: ASHA, territory_id: EMEA, industry_type_id: SOFTWARE, business_type_id: PARTNER });
     const plain = await crm.call('GET', `/sales_accounts/${account.id}`);
     expect(Object.keys(plain.body)).toEqual(['sales_account']);
-    expect(plain.body.sales_account).toMatchObject({ owner_id: ASHA, territory_id: EMEA, industry_type_id: SOFTWARE, business_type_id: PARTNER });
-    expect(plain.body.sales_account).not.toHaveProperty('creater_id');
+    expect(plain.body.sales_account).toMatchObject({ owner_id: ASHA });
+    for (const absent of ['creater_id', 'territory_id', 'industry_type_id', 'business_type_id']) expect(plain.body.sales_account).not.toHaveProperty(absent);
+    const industry = await crm.call('GET', `/sales_accounts/${account.id}?include=industry_type`);
+    expect(industry.body.sales_account).toMatchObject({ industry_type_id: SOFTWARE });
+    expect(industry.body.sales_account).not.toHaveProperty('business_type_id');
+    expect(industry.body.sales_account).not.toHaveProperty('territory_id');
 
     const answer = await crm.call('GET', `/sales_accounts/${account.id}?include=owner,creater,updater,territory,industry_type,business_type`);
     expect(answer.body.users).toEqual([{ id: ASHA, display_name: 'Asha Rao', email: 'asha@demo-crm.test', is_active: true, work_number: '+91 80 4000 1100', mobile_number: null }]);
-    expect(answer.body.sales_account).toMatchObject({ creater_id: ASHA, updater_id: ASHA });
+    expect(answer.body.sales_account).toMatchObject({ creater_id: ASHA, updater_id: ASHA, territory_id: EMEA, industry_type_id: SOFTWARE, business_type_id: PARTNER });
     expect(answer.body.territories).toEqual([expect.objectContaining({ id: EMEA, name: 'EMEA' })]);
     expect(answer.body.industry_types).toEqual([expect.objectContaining({ id: SOFTWARE, name: 'Software' })]);
     expect(answer.body.business_types).toEqual([expect.objectContaining({ id: PARTNER, name: 'Partner' })]);
@@ -227,7 +234,7 @@ describe('delete, forget, clone, upsert', () => {
   it('clones with a new name (201) and refuses a clone that keeps the name', async () => {
     const account = await createAccount({ name: 'Acme', city: 'Austin', industry_type_id: SOFTWARE });
     await expectRefused('POST', `/sales_accounts/${account.id}/clone`, undefined, ['Name has already been taken']);
-    const answer = await crm.call('POST', `/sales_accounts/${account.id}/clone`, { sales_account: { name: 'Acme EU' } });
+    const answer = await crm.call('POST', `/sales_accounts/${account.id}/clone?include=industry_type`, { sales_account: { name: 'Acme EU' } });
     expect(answer.status).toBe(201);
     expect(answer.body.sales_account).toMatchObject({ name: 'Acme EU', city: 'Austin', industry_type_id: SOFTWARE });
     expect(answer.body.sales_account.id).not.toBe(account.id);

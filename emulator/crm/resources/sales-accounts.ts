@@ -66,9 +66,12 @@ const SIDE_LOADS: Record<string, (related: Related) => void> = {
   child_sales_accounts: sideLoadChildren,
 };
 
-/** The id fields an include adds; owner_id and the type ids are always there (api §3 rule 6). */
-function extraIds(includes: ReadonlySet<string>, related: Omit<Related, 'sideLoads' | 'ctx'>): Record<string, Id | Id[]> {
-  const values: Record<string, Id | Id[]> = {
+/** The id fields an include adds; only owner_id is always there (api §3 rule 6, §11). */
+function extraIds(includes: ReadonlySet<string>, related: Omit<Related, 'sideLoads' | 'ctx'>): Record<string, Id | Id[] | null> {
+  const values: Record<string, Id | Id[] | null> = {
+    territory_id: related.row.territory_id,
+    industry_type_id: related.row.industry_type_id,
+    business_type_id: related.row.business_type_id,
     creater_id: related.row.creater_id,
     updater_id: related.row.updater_id,
     contact_ids: related.contacts.map((contact) => contact.id),
@@ -77,7 +80,7 @@ function extraIds(includes: ReadonlySet<string>, related: Omit<Related, 'sideLoa
   return Object.fromEntries(
     [...includes].flatMap((name) => {
       const field = SALES_ACCOUNT_INCLUDE_IDS[name];
-      return field === undefined ? [] : [[field, values[field] as Id | Id[]]];
+      return field === undefined ? [] : [[field, values[field] ?? null]];
     }),
   );
 }

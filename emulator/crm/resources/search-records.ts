@@ -173,7 +173,7 @@ function accountRecord(context: SerializeContext, row: SalesAccountRow, options:
     contact_ids: () => contactsOfAccount(store, row.id).map((contact) => contact.id),
     deal_ids: () => deals.map((deal) => deal.id),
   };
-  const ids = idFields(row, emit, computed) as Record<string, Id | Id[]>;
+  const ids = idFields(row, emit, computed) as Record<string, Id | Id[] | null>;
   if (options.detail) return salesAccountJson(context, row, dealTotals(store, deals, now), ids);
   return { ...salesAccountPartialJson(context, row), ...ids };
 }

@@ -195,6 +195,21 @@ describe('POST /filtered_search/:entity', () => {
     expect(ids(between.body.contacts)).toEqual([lena.id]);
   });
 
+  it('reads a bare date as the start of that day in the account zone, on the 23-hour day summer time starts', async () => {
+    crm.store.account.timeZone = 'Europe/Berlin';
+    const at = (iso: string) => putContact(crm.store, { first_name: iso, created_at: Date.parse(iso), updated_at: Date.parse(iso) });
+    const lateOn28 = at('2026-03-28T22:30:00Z'); // 23:30 CET on the 28th
+    const earlyOn29 = at('2026-03-28T23:30:00Z'); // 00:30 CET on the 29th
+    const lateOn29 = at('2026-03-29T21:30:00Z'); // 23:30 CEST on the 29th
+    const earlyOn30 = at('2026-03-29T22:30:00Z'); // 00:30 CEST on the 30th
+    const sundays = await filtered('contact', {
+      filter_rule: [rule('created_at', 'is_after', '2026-03-29'), rule('created_at', 'is_before', '2026-03-30')], sort: 'created_at', sort_type: 'asc',
+    });
+    expect(ids(sundays.body.contacts)).toEqual([earlyOn29.id, lateOn29.id]);
+    expect(sundays.body.contacts.map((contact: { created_at: string }) => contact.created_at)).toEqual(['2026-03-29T00:30:00+01:00', '2026-03-29T23:30:00+02:00']);
+    expect([lateOn28.id, earlyOn30.id].some((id) => ids(sundays.body.contacts).includes(id))).toBe(false);
+  });
+
   it('filters contacts linked to an account, by custom fields and with contains', async () => {
     expect(ids((await filtered('contact', { filter_rule: [rule('sales_account_id', 'is', acme.id)] })).body.contacts)).toEqual([lena.id]);
     expect(ids((await filtered('contact', { filter_rule: [rule('cf_tier', 'is_in', ['Silver', 'Bronze'])] })).body.contacts)).toEqual([lars.id]);

@@ -254,7 +254,7 @@ function tableOf(store: CrmStore, entity: keyof RowsOf): Table<RowsOf[keyof Rows
 
 function filteredRows(context: CrmContext, spec: FilteredSpec<keyof RowsOf>, body: JsonObject) {
   const { store } = context;
-  const filter = compileFilter(body.filter_rule, attributesOf(store, spec.entity), store.account.utcOffset);
+  const filter = compileFilter(body.filter_rule, attributesOf(store, spec.entity), store.account.timeZone);
   const sort = parseSort(body.sort, body.sort_type, Object.keys(spec.sortable), 'updated_at');
   const table = tableOf(store, spec.entity);
   const pool = filter.deleted ? table.everything().filter((row) => row.is_deleted) : table.all();

@@ -71,13 +71,13 @@ describe('GET /selector/*', () => {
     for (const currency of answer.body.currencies) expect(typeof currency.exchange_rate).toBe('string');
   });
 
-  it('lists every pipeline\'s stages with forecast types and offset timestamps', async () => {
+  it('lists every pipeline\'s stages with forecast types and UTC timestamps', async () => {
     const answer = await crm.call('GET', '/selector/deal_stages');
     const stages = answer.body.deal_stages;
     expect(new Set(stages.map((stage: { deal_pipeline_id: number }) => stage.deal_pipeline_id))).toEqual(new Set([SALES_PIPELINE, RENEWALS_PIPELINE]));
     expect(stages[1]).toEqual({
       partial: true, id: 402001912039, name: 'Qualification', position: 2, forecast_type: 'Open',
-      deal_pipeline_id: SALES_PIPELINE, choice_type: 2, probability: 30, updated_at: '2024-01-15T14:30:00+05:30',
+      deal_pipeline_id: SALES_PIPELINE, choice_type: 2, probability: 30, updated_at: '2024-01-15T09:00:00Z',
     });
     expect(stages.filter((stage: { forecast_type: string }) => stage.forecast_type === 'Closed Won')).toHaveLength(2);
   });
@@ -91,15 +91,17 @@ describe('GET /selector/*', () => {
     expect(sales.deal_stages).toHaveLength(6);
     expect(sales.deal_stages[0]).toEqual({
       id: 402001912038, value: 'New', name: 'New', position: 1, forecast_type: 'Open', deal_pipeline_id: SALES_PIPELINE,
-      choice_type: 5, is_deleted: false, probability: 10, updated_at: '2024-01-15T14:30:00+05:30',
+      choice_type: 5, is_deleted: false, probability: 10, updated_at: '2024-01-15T09:00:00Z',
     });
     expect(renewals.deal_stages.every((stage: { deal_pipeline_id: number }) => stage.deal_pipeline_id === RENEWALS_PIPELINE)).toBe(true);
   });
 
-  it('writes timestamps in the account offset', async () => {
-    crm.store.account.utcOffset = '-04:00';
+  it('writes selector timestamps in UTC with Z, whatever the account zone (§11)', async () => {
+    crm.store.account.timeZone = 'Europe/Berlin';
     const answer = await crm.call('GET', '/selector/deal_stages');
-    expect(answer.body.deal_stages[0].updated_at).toBe('2024-01-15T05:00:00-04:00');
+    expect(answer.body.deal_stages[0].updated_at).toBe('2024-01-15T09:00:00Z');
+    const stages = await crm.call('GET', `/selector/deal_pipelines/${SALES_PIPELINE}/deal_stages`);
+    expect(stages.body.deal_stages[0].updated_at).toBe('2024-01-15T09:00:00Z');
   });
 
   it('lists the stages of one pipeline, 404 for an unknown one, empty 404 for a non-numeric id', async () => {

@@ -3,7 +3,7 @@ import { notFound } from '../http/errors';
 import type { CrmStore } from '../store';
 import { parseId } from './shared/ids';
 import { userJson } from './shared/includes';
-import { SELECTOR_KINDS, selectorItem, selectorItems, stagesOf, type SelectorKind } from './shared/selector-items';
+import { SELECTOR_KINDS, SELECTOR_TIME, selectorItem, selectorItems, stagesOf, type SelectorKind } from './shared/selector-items';
 import type { RegisterRoutes } from './index';
 
 /**
@@ -23,14 +23,14 @@ function pipelineOf(store: CrmStore, request: CrmRequest) {
 
 const pipelineStages: CrmHandler = (request, { store }) => {
   const pipeline = pipelineOf(store, request);
-  return ok({ deal_stages: stagesOf(store, pipeline.id).map((stage) => selectorItem(store, 'deal_stages', stage)) });
+  return ok({ deal_stages: stagesOf(store, pipeline.id).map((stage) => selectorItem(store, 'deal_stages', stage, SELECTOR_TIME)) });
 };
 
 const outcomesOfType: CrmHandler = (request, { store }) => {
   const id = parseId(request.params.id);
   if (!store.metadata.sales_activity_types.some((type) => type.id === id)) throw notFound('Sales activity type');
   const outcomes = store.metadata.sales_activity_outcomes.filter((outcome) => outcome.sales_activity_type_id === id);
-  return ok({ sales_activity_outcomes: outcomes.map((outcome) => selectorItem(store, 'sales_activity_outcomes', outcome)) });
+  return ok({ sales_activity_outcomes: outcomes.map((outcome) => selectorItem(store, 'sales_activity_outcomes', outcome, SELECTOR_TIME)) });
 };
 
 export const registerSelectors: RegisterRoutes = (router) => {

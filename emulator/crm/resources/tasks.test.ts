@@ -126,6 +126,40 @@ describe('POST /tasks', () => {
     expect(storeState(store)).toEqual(before);
   });
 
+  it.each([
+    ['with the zone name', 'Tue Jun 21 2099 11:00:00 GMT+0000 (Coordinated Universal Time)', '2099-06-21T11:00:00Z'],
+    ['without the zone name', 'Tue Jun 21 2099 11:00:00 GMT+0000', '2099-06-21T11:00:00Z'],
+    ['in a zone east of UTC', 'Wed Nov 04 2026 09:30:00 GMT+0530 (India Standard Time)', '2026-11-04T04:00:00Z'],
+    ['in a zone west of UTC', 'Mon Nov 02 2026 22:15:00 GMT-0500 (Eastern Standard Time)', '2026-11-03T03:15:00Z'],
+  ])('accepts a JavaScript Date.toString() due date %s and stores the instant (§11)', async (_name, text, instant) => {
+    const task = await createTask('From a browser', text);
+    expect(store.tasks.get(task.id)?.due_date).toBe(Date.parse(instant));
+    expect(Date.parse(task.due_date)).toBe(Date.parse(instant));
+    expect(task.due_date).toMatch(/\+05:30$/);
+  });
+
+  it.each([
+    ['a month that does not exist', 'Tue Jux 21 2099 11:00:00 GMT+0000'],
+    ['a day that does not exist', 'Fri Feb 30 2099 11:00:00 GMT+0000'],
+    ['an hour past 23', 'Tue Jun 21 2099 24:00:00 GMT+0000'],
+    ['no GMT offset', 'Tue Jun 21 2099 11:00:00'],
+    ['text around it', 'due Tue Jun 21 2099 11:00:00 GMT+0000 please'],
+    ['a loose date', 'June 21, 2099 11:00'],
+  ])('still refuses %s with the same 400 shape', async (_name, text) => {
+    const before = storeState(store);
+    const answer = await crm.call('POST', '/tasks', taskBody('Bad', text));
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual(error400('Due date is not a valid date time (ISO 8601 with a zone)'));
+    expect(storeState(store)).toEqual(before);
+  });
+
+  it('takes a Date.toString() due date on update too', async () => {
+    const task = await createTask('Move me later', '2026-11-03T09:00:00+05:30');
+    const moved = await crm.call('PUT', `/tasks/${task.id}`, { task: { due_date: 'Thu Nov 05 2026 10:00:00 GMT+0100 (Central European Standard Time)' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.task.due_date).toBe('2026-11-05T14:30:00+05:30');
+  });
+
   it('refuses bodies that are not objects', async () => {
     const before = storeState(store);
     expect((await crm.call('POST', '/tasks', [1, 2])).body).toEqual(error400('Request body must be a JSON object with a "task" object'));
@@ -168,6 +202,32 @@ describe('targetables', () => {
   });
 });
 
+describe('GET /tasks filters across a daylight-saving change (Europe/Berlin)', () => {
+  beforeEach(() => {
+    store.account.timeZone = 'Europe/Berlin';
+    // 23:30 on Sunday 25 Oct 2026, the 25-hour day summer time ends (CET since 03:00 CEST).
+    clock.set('2026-10-25T22:30:00Z');
+  });
+
+  it('counts the whole 25-hour day as today and writes each due date in its own offset', async () => {
+    await createTask('A at 00:30 summer time', '2026-10-25T00:30:00+02:00');
+    await createTask('B at 23:45 winter time', '2026-10-25T23:45:00+01:00');
+    await createTask('C tomorrow 00:15', '2026-10-26T00:15:00+01:00');
+    expect(await titles('due_today')).toEqual(['A at 00:30 summer time', 'B at 23:45 winter time']);
+    expect(await titles('due_tomorrow')).toEqual(['C tomorrow 00:15']);
+    const tasks = (await crm.call('GET', '/tasks')).body.tasks.map((task: { due_date: string }) => task.due_date);
+    expect(tasks).toEqual(['2026-10-25T00:30:00+02:00', '2026-10-25T23:45:00+01:00', '2026-10-26T00:15:00+01:00']);
+  });
+
+  it('holds +02:00 and +01:00 in one record: created in summer time, updated in winter time', async () => {
+    clock.set('2026-10-25T00:30:00Z'); // 02:30 CEST
+    const task = await createTask('Across the change', '2026-10-25T12:00:00+01:00');
+    clock.set('2026-10-25T01:30:00Z'); // 02:30 CET, an hour later
+    const updated = await crm.call('PUT', `/tasks/${task.id}`, { task: { title: 'Across the change, renamed' } });
+    expect(updated.body.task).toMatchObject({ created_at: '2026-10-25T02:30:00+02:00', updated_at: '2026-10-25T02:30:00+01:00' });
+  });
+});
+
 describe('GET /tasks filters in the account offset (+05:30)', () => {
   beforeEach(async () => {
     await createTask('A later tonight', '2026-11-02T23:30:00+05:30');
@@ -204,12 +264,24 @@ describe('GET /tasks filters in the account offset (+05:30)', () => {
     expect(await titles('overdue')).toEqual(['D yesterday', 'B just after local midnight', 'A later tonight']);
   });
 
-  it('computes the day from the account offset, not UTC', () => {
-    const day = accountDay(Date.parse(LOCAL_23_00), '+05:30');
+  it('computes the day from the account zone, not UTC', () => {
+    const day = accountDay(Date.parse(LOCAL_23_00), 'Asia/Kolkata');
     expect(new Date(day.today).toISOString()).toBe('2026-11-01T18:30:00.000Z');
     expect(new Date(day.tomorrow).toISOString()).toBe('2026-11-02T18:30:00.000Z');
-    const west = accountDay(Date.parse('2026-11-02T03:00:00Z'), '-05:00');
+    const west = accountDay(Date.parse('2026-11-02T03:00:00Z'), 'America/Chicago');
     expect(new Date(west.today).toISOString()).toBe('2026-11-01T05:00:00.000Z');
+    // A snapshot from before zones keeps its fixed offset.
+    expect(accountDay(Date.parse(LOCAL_23_00), '+05:30')).toEqual(day);
+  });
+
+  it('has 25-hour and 23-hour days where daylight saving ends and starts (Europe/Berlin)', () => {
+    const autumn = accountDay(Date.parse('2026-10-25T12:00:00Z'), 'Europe/Berlin');
+    expect(new Date(autumn.today).toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(new Date(autumn.tomorrow).toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(autumn.tomorrow - autumn.today).toBe(25 * 3_600_000);
+    const spring = accountDay(Date.parse('2026-03-29T12:00:00Z'), 'Europe/Berlin');
+    expect(spring.tomorrow - spring.today).toBe(23 * 3_600_000);
+    expect(spring.dayAfter - spring.tomorrow).toBe(24 * 3_600_000);
   });
 
   it('answers meta with total only and pages with page/per_page', async () => {

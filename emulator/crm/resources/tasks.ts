@@ -1,9 +1,9 @@
 import { created, ok, type CrmContext, type CrmHandler, type CrmRequest } from '../context';
-import { offsetMinutes } from '../format';
 import type { Id, TaskRow, UserRow } from '../model/types';
 import { taskJson } from '../serialize/activities';
 import type { SerializeContext } from '../serialize/context';
 import type { CrmStore } from '../store';
+import { startOfZonedDayFrom } from '../zone';
 import {
   DELETED_BODY, differs, isActiveUser, isOutcome, LONG_TEXT, parseFilter, refuseBlank, serializeContext, withSideLoads,
 } from './activity-common';
@@ -19,7 +19,7 @@ import { sideLoadUser } from './shared/side-loads';
 import { parseTargetable, sideLoadTargetable, targetFields, touchTargetables, type Targetable } from './targetables';
 
 /**
- * Tasks (freshsales-api.md §2, §3, §4.4): list filters computed in the account's UTC offset,
+ * Tasks (freshsales-api.md §2, §3, §4.4): list filters computed in the account's time zone,
  * CRUD, and "mark done" through `PUT {"task": {"status": 1}}`.
  */
 
@@ -36,7 +36,7 @@ const isTaskType = (store: CrmStore, id: Id): boolean =>
 const TASK_RULES: FieldRules = {
   title: { type: 'string', required: true },
   description: { type: 'string', max: LONG_TEXT },
-  due_date: { type: 'timestamp', required: true },
+  due_date: { type: 'timestamp', required: true, dateString: true },
   owner_id: { type: 'ref', exists: isActiveUser, label: 'Owner' },
   task_type_id: { type: 'ref', exists: isTaskType, label: 'Task type' },
   // [U] What a task outcome refers to is not documented: any sales activity outcome is taken.
@@ -51,8 +51,6 @@ const NOT_NULL = ['owner_id', 'user_ids', 'status'] as const;
 
 // --- Listing ------------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-
 interface Day {
   now: number;
   today: number;
@@ -60,11 +58,17 @@ interface Day {
   dayAfter: number;
 }
 
-/** Midnights of the account's calendar (its UTC offset, not UTC and not the user's zone). */
-export function accountDay(now: number, utcOffset: string): Day {
-  const shift = offsetMinutes(utcOffset) * 60_000;
-  const today = Math.floor((now + shift) / DAY_MS) * DAY_MS - shift;
-  return { now, today, tomorrow: today + DAY_MS, dayAfter: today + 2 * DAY_MS };
+/**
+ * Midnights of the account's calendar (its zone, not UTC and not the user's zone); a day that
+ * changes to or from daylight saving lasts 23 or 25 hours.
+ */
+export function accountDay(now: number, zone: string): Day {
+  return {
+    now,
+    today: startOfZonedDayFrom(now, 0, zone),
+    tomorrow: startOfZonedDayFrom(now, 1, zone),
+    dayAfter: startOfZonedDayFrom(now, 2, zone),
+  };
 }
 
 const isOpen = (row: TaskRow) => row.status === 0;
@@ -119,7 +123,7 @@ const listTasks: CrmHandler = (request, context) => {
   const filter = parseFilter(request.query, TASK_FILTERS, 'open');
   const includes = includesOf(request);
   const page = parsePage(request.query);
-  const day = accountDay(context.clock.now(), context.store.account.utcOffset);
+  const day = accountDay(context.clock.now(), context.store.account.timeZone);
   const rows = context.store.tasks.all().filter((row) => FILTERS[filter](row, day));
   const { items, total } = paginate(sortRows(rows, (row) => row.due_date, 'asc'), page);
   const sideLoads = new SideLoads();

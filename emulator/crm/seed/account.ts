@@ -1,7 +1,8 @@
 import type {
   ChoiceRow, CurrencyRow, DealPipelineRow, DealStageRow, Entity, FieldSetting, ForecastType, Id, UserRow, ViewRow,
 } from '../model/types';
-import { CrmStore, type AccountSettings, type Metadata, type Plan } from '../store';
+import { CrmStore, type AccountSettings, type Metadata, type Plan, type Profile } from '../store';
+import { DEFAULT_TIME_ZONE } from '../zone';
 
 /**
  * The configuration of the demo account: users, pipelines, statuses, selectors, field
@@ -192,8 +193,12 @@ function fieldSettings(entity: Entity, specs: FieldSpec[]): FieldSetting[] {
 const choices = (base: number, values: string[]) =>
   values.map((value, index) => ({ id: index % 3 === 2 ? base + index : String(base + index), value, position: index + 1 }));
 
-const idChoices = (rows: Array<{ id: Id; name: string }>) =>
-  rows.map((row, index) => ({ id: String(row.id), value: row.name, position: index + 1 }));
+/** Choices of built-in fields that name records of the account: ids as JSON numbers (§11). */
+const idChoices = (rows: Array<{ id: Id; name: string }>) => rows.map((row, index) => ({ id: row.id, value: row.name, position: index + 1 }));
+
+/** Owner choices carry `is_active` and the user's `deal_pipeline_id` (§11); inactive users stay listed. */
+const ownerChoices = () =>
+  USERS.map((user, index) => ({ id: user.id, value: user.display_name, position: index + 1, is_active: user.is_active, deal_pipeline_id: user.deal_pipeline_id }));
 
 function contactFields(metadata: Metadata): FieldSetting[] {
   return fieldSettings('contacts', [
@@ -203,7 +208,7 @@ function contactFields(metadata: Metadata): FieldSetting[] {
     ['emails', 'Emails', 'group_field'],
     ['work_number', 'Work', 'text'],
     ['mobile_number', 'Mobile', 'text'],
-    ['owner_id', 'Sales owner', 'dropdown', { choices: idChoices(USERS.map((u) => ({ id: u.id, name: u.display_name }))) }],
+    ['owner_id', 'Sales owner', 'dropdown', { choices: ownerChoices() }],
     ['lifecycle_stage_id', 'Lifecycle stage', 'dropdown', { choices: idChoices(metadata.lifecycle_stages) }],
     ['contact_status_id', 'Status', 'dropdown', { choices: idChoices(metadata.contact_statuses) }],
     ['sales_accounts', 'Accounts', 'group_field'],
@@ -237,7 +242,7 @@ function accountFields(metadata: Metadata): FieldSetting[] {
     ['name', 'Name', 'text', { required: true }],
     ['website', 'Website', 'text'],
     ['phone', 'Phone', 'text'],
-    ['owner_id', 'Sales owner', 'dropdown', { choices: idChoices(USERS.map((u) => ({ id: u.id, name: u.display_name }))) }],
+    ['owner_id', 'Sales owner', 'dropdown', { choices: ownerChoices() }],
     ['industry_type_id', 'Industry type', 'dropdown', { choices: idChoices(metadata.industry_types) }],
     ['business_type_id', 'Business type', 'dropdown', { choices: idChoices(metadata.business_types) }],
     ['number_of_employees', 'Number of employees', 'number'],
@@ -267,12 +272,12 @@ function dealFields(metadata: Metadata): FieldSetting[] {
   return fieldSettings('deals', [
     ['name', 'Name', 'text', { required: true }],
     ['amount', 'Deal value', 'number'],
-    ['currency_id', 'Currency', 'dropdown', { choices: metadata.currencies.map((c, i) => ({ id: String(c.id), value: c.currency_code, position: i + 1 })) }],
+    ['currency_id', 'Currency', 'dropdown', { choices: metadata.currencies.map((c, i) => ({ id: c.id, value: c.currency_code, position: i + 1 })) }],
     ['deal_pipeline_id', 'Pipeline', 'dropdown', { choices: idChoices(metadata.deal_pipelines) }],
-    ['deal_stage_id', 'Deal stage', 'dropdown', { choices: metadata.deal_stages.map((s, i) => ({ id: String(s.id), value: s.name, position: i + 1, deal_pipeline_id: s.deal_pipeline_id, forecast_type: s.forecast_type } as never)) }],
+    ['deal_stage_id', 'Deal stage', 'dropdown', { choices: metadata.deal_stages.map((s, i) => ({ id: s.id, value: s.name, position: i + 1, deal_pipeline_id: s.deal_pipeline_id, forecast_type: s.forecast_type })) }],
     ['expected_close', 'Expected close date', 'date'],
     ['probability', 'Probability (%)', 'number'],
-    ['owner_id', 'Sales owner', 'dropdown', { choices: idChoices(USERS.map((u) => ({ id: u.id, name: u.display_name }))) }],
+    ['owner_id', 'Sales owner', 'dropdown', { choices: ownerChoices() }],
     ['sales_account_id', 'Account', 'auto_complete'],
     ['contacts', 'Related contacts', 'auto_complete'],
     ['deal_reason_id', 'Lost reason', 'dropdown', { choices: idChoices(metadata.deal_reasons) }],
@@ -301,7 +306,7 @@ function activityFields(metadata: Metadata): FieldSetting[] {
     ['sales_activity_outcome_id', 'Outcome', 'dropdown', { choices: idChoices(metadata.sales_activity_outcomes) }],
     ['start_date', 'Start date', 'date_time_split', { required: true }],
     ['end_date', 'End date', 'date_time_split', { required: true }],
-    ['owner_id', 'Owner', 'dropdown', { choices: idChoices(USERS.map((u) => ({ id: u.id, name: u.display_name }))) }],
+    ['owner_id', 'Owner', 'dropdown', { choices: ownerChoices() }],
     ['notes', 'Notes', 'textarea'],
     ['cf_call_quality', 'Call quality', 'dropdown', { choices: choices(402014000001, ['Good', 'Poor']), column: 'cf_str01' }],
     ['cf_follow_up_needed', 'Follow-up needed', 'checkbox', { column: 'cf_bool01' }],
@@ -336,17 +341,21 @@ export function demoViews(): CrmStore['views'] {
 export interface AccountOptions {
   plan?: Plan;
   domain?: string;
-  utcOffset?: string;
+  /** IANA zone of the account (default Asia/Kolkata, +05:30 all year). */
+  timeZone?: string;
+  profile?: Profile;
 }
 
+const ACCOUNT_DEFAULTS: Required<AccountOptions> = { domain: 'demo.myfreshworks.com', timeZone: DEFAULT_TIME_ZONE, plan: 'pro', profile: 'default' };
+
 export function demoAccountSettings(options: AccountOptions = {}): AccountSettings {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   return {
     accountId: '1967183444532229946',
-    domain: options.domain ?? 'demo.myfreshworks.com',
     region: 'US',
-    utcOffset: options.utcOffset ?? '+05:30',
-    plan: options.plan ?? 'pro',
     baseCurrencyId: CURRENCIES[0]?.id ?? 0,
+    ...ACCOUNT_DEFAULTS,
+    ...defined,
   };
 }
 

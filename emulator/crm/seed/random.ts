@@ -1,4 +1,4 @@
-import { offsetMinutes } from '../format';
+import { startOfZonedDay, startOfZonedDayFrom, zonedDateFrom } from '../zone';
 
 /**
  * A seeded generator for the demo data: the same seed always gives the same sequence, so the
@@ -124,30 +124,14 @@ export class Random {
   }
 }
 
-const shifts = new Map<string, number>();
+/** Epoch ms of the local midnight that starts the day of `epochMs` in the account's zone. */
+export const startOfLocalDay = (epochMs: number, zone: string): number => startOfZonedDay(epochMs, zone);
 
-/** The offset in ms, parsed once per offset (dates are made thousands of times per seed). */
-function shiftOf(offset: string): number {
-  let shift = shifts.get(offset);
-  if (shift === undefined) {
-    shift = offsetMinutes(offset) * MINUTE;
-    shifts.set(offset, shift);
-  }
-  return shift;
-}
+/** Epoch ms of the local midnight `days` calendar days after the day of `epochMs` (DST days last 23 or 25 hours). */
+export const startOfLocalDayFrom = (epochMs: number, days: number, zone: string): number => startOfZonedDayFrom(epochMs, days, zone);
 
-/** Epoch ms of the local midnight that starts the day of `epochMs` in the account's offset. */
-export function startOfLocalDay(epochMs: number, offset: string): number {
-  const shift = shiftOf(offset);
-  return floor((epochMs + shift) / DAY) * DAY - shift;
-}
-
-/** "YYYY-MM-DD" of `epochMs` in the account's offset (as format.ts's formatDate). */
-export const localDate = (epochMs: number, offset: string): string => new Date(epochMs + shiftOf(offset)).toISOString().slice(0, 10);
-
-/** "YYYY-MM-DD" of the local day `days` away from the day of `epochMs`. */
-export const localDateFrom = (epochMs: number, days: number, offset: string): string =>
-  localDate(startOfLocalDay(epochMs, offset) + days * DAY + 12 * HOUR, offset);
+/** "YYYY-MM-DD" of the local day `days` calendar days away from the day of `epochMs`. */
+export const localDateFrom = (epochMs: number, days: number, zone: string): string => zonedDateFrom(epochMs, days, zone);
 
 /** A time rounded down to a quarter hour, as people book meetings and due dates. */
 export const quarterHour = (epochMs: number): number => floor(epochMs / (15 * MINUTE)) * 15 * MINUTE;

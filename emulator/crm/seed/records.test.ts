@@ -14,10 +14,11 @@ import { startTestCrm } from '../testing/harness';
 import { createAccountStore } from './account';
 import { createSeededStore, DEFAULT_SEED_NOW, SEED_COUNTS, seedLandmarks, seedRecords } from './index';
 import { EMOJI_ACCOUNT_NAME, HTML_ACCOUNT_NAME, HTML_LAST_NAME, HTML_NOTE, UNICODE_PEOPLE, splitName } from './names';
-import { DAY, MINUTE, Random, localDateFrom, startOfLocalDay } from './random';
+import { DAY, MINUTE, Random, localDateFrom, startOfLocalDay, startOfLocalDayFrom } from './random';
 
 const NOW = DEFAULT_SEED_NOW;
-const OFFSET = '+05:30';
+/** The default zone: +05:30 all year. */
+const ZONE = 'Asia/Kolkata';
 const store = createSeededStore(1, { now: NOW });
 const L = seedLandmarks(store);
 
@@ -59,11 +60,18 @@ describe('Random', () => {
     expect(() => random.pick([])).toThrow(RangeError);
   });
 
-  it('finds the local day in the account offset', () => {
+  it('finds the local day in the account zone', () => {
     // 09:00Z is 14:30 in +05:30: the local day started at 18:30Z the day before.
-    expect(startOfLocalDay(Date.parse('2026-11-02T09:00:00Z'), OFFSET)).toBe(Date.parse('2026-11-01T18:30:00Z'));
-    expect(startOfLocalDay(Date.parse('2026-11-02T20:00:00Z'), OFFSET)).toBe(Date.parse('2026-11-02T18:30:00Z'));
-    expect(localDateFrom(Date.parse('2026-11-02T20:00:00Z'), 1, OFFSET)).toBe('2026-11-04');
+    expect(startOfLocalDay(Date.parse('2026-11-02T09:00:00Z'), ZONE)).toBe(Date.parse('2026-11-01T18:30:00Z'));
+    expect(startOfLocalDay(Date.parse('2026-11-02T20:00:00Z'), ZONE)).toBe(Date.parse('2026-11-02T18:30:00Z'));
+    expect(localDateFrom(Date.parse('2026-11-02T20:00:00Z'), 1, ZONE)).toBe('2026-11-04');
+  });
+
+  it('counts calendar days across a daylight-saving change (Europe/Berlin, 25 October 2026)', () => {
+    const evening = Date.parse('2026-10-25T21:00:00Z');
+    expect(startOfLocalDay(evening, 'Europe/Berlin')).toBe(Date.parse('2026-10-24T22:00:00Z'));
+    expect(startOfLocalDayFrom(evening, 1, 'Europe/Berlin')).toBe(Date.parse('2026-10-25T23:00:00Z'));
+    expect(localDateFrom(Date.parse('2026-03-28T23:30:00Z'), 1, 'Europe/Berlin')).toBe('2026-03-30');
   });
 });
 
@@ -157,8 +165,8 @@ describe('seed volumes', () => {
     expect(problems).toEqual([]);
   });
 
-  it('has overdue, due today, due tomorrow and completed tasks in the account offset', () => {
-    const today = startOfLocalDay(NOW, OFFSET);
+  it('has overdue, due today, due tomorrow and completed tasks in the account zone', () => {
+    const today = startOfLocalDay(NOW, ZONE);
     const open = store.tasks.all().filter((row) => row.status === 0);
     const completed = store.tasks.all().filter((row) => row.status === 1);
     expect(open.filter((row) => row.due_date < NOW).length).toBeGreaterThan(5);
@@ -169,13 +177,20 @@ describe('seed volumes', () => {
     expect(open.every((row) => row.completed_date === null)).toBe(true);
   });
 
-  it('puts due today and due tomorrow in the local days, even late in the local day and in another offset', () => {
-    for (const [now, utcOffset] of [[Date.parse('2026-11-02T18:00:00Z'), '+05:30'], [Date.parse('2026-11-03T02:00:00Z'), '-05:00']] as const) {
-      const late = createSeededStore(1, { now, utcOffset });
-      const today = startOfLocalDay(now, utcOffset);
+  it('puts due today and due tomorrow in the local days, late in the local day, in another zone and on DST days', () => {
+    const cases = [
+      [Date.parse('2026-11-02T18:00:00Z'), 'Asia/Kolkata'],
+      [Date.parse('2026-11-03T02:00:00Z'), 'America/Chicago'],
+      // 22:00 on the 25-hour day summer time ends, and 23:00 on the 23-hour day it starts.
+      [Date.parse('2026-10-25T21:00:00Z'), 'Europe/Berlin'],
+      [Date.parse('2026-03-29T21:00:00Z'), 'Europe/Berlin'],
+    ] as const;
+    for (const [now, timeZone] of cases) {
+      const late = createSeededStore(1, { now, timeZone });
+      const [tomorrow, dayAfter] = [startOfLocalDayFrom(now, 1, timeZone), startOfLocalDayFrom(now, 2, timeZone)];
       const busy = targetedAt(late.tasks.all(), 'Contact', L.contacts.busy).filter((row) => row.status === 0 && row.due_date >= now);
-      expect(busy.filter((row) => row.due_date < today + DAY).length).toBe(4);
-      expect(busy.filter((row) => row.due_date >= today + DAY && row.due_date < today + 2 * DAY).length).toBe(4);
+      expect(busy.filter((row) => row.due_date < tomorrow).length).toBe(4);
+      expect(busy.filter((row) => row.due_date >= tomorrow && row.due_date < dayAfter).length).toBe(4);
     }
   });
 
@@ -331,8 +346,8 @@ describe('seed referential integrity', () => {
     const rows = (Object.values(store.tables()) as Array<{ everything(): RecordBase[] }>).flatMap((table) => table.everything());
     expect(rows.filter((row) => !(row.created_at < NOW && row.updated_at >= row.created_at && row.updated_at < NOW)).map((row) => row.id)).toEqual([]);
     const closes = store.deals.all().flatMap((row) => (row.expected_close === null ? [] : [row.expected_close]));
-    expect(closes.every((date) => date >= localDateFrom(NOW, -400, OFFSET) && date <= localDateFrom(NOW, 400, OFFSET))).toBe(true);
-    expect(store.deals.all().every((row) => row.closed_date === null || row.closed_date <= formatDate(NOW, OFFSET))).toBe(true);
+    expect(closes.every((date) => date >= localDateFrom(NOW, -400, ZONE) && date <= localDateFrom(NOW, 400, ZONE))).toBe(true);
+    expect(store.deals.all().every((row) => row.closed_date === null || row.closed_date <= formatDate(NOW, ZONE))).toBe(true);
   });
 });
 

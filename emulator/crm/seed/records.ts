@@ -11,7 +11,7 @@ import {
   LOCATIONS, NOTE_TEMPLATES, PRODUCTS, SENTENCES, TASK_TITLES, UNICODE_PEOPLE, WEEKDAYS, companyDomain, slugify,
   splitName, type Company, type Culture,
 } from './names';
-import { DAY, HOUR, MINUTE, Random, localDateFrom, quarterHour, startOfLocalDay } from './random';
+import { DAY, HOUR, MINUTE, Random, localDateFrom, quarterHour, startOfLocalDay, startOfLocalDayFrom } from './random';
 
 /**
  * The demo records of the Freshsales stand-in (issue #3 item 4), written straight into the
@@ -134,7 +134,8 @@ interface Seeding {
   store: CrmStore;
   lookups: Lookups;
   now: number;
-  offset: string;
+  /** The account's time zone: days, "today" and dates follow it. */
+  zone: string;
   root: Random;
   active: UserRow[];
   inactive: UserRow[];
@@ -152,7 +153,7 @@ function createSeeding(store: CrmStore, seed: number, now: number): Seeding {
   const active = store.users.filter((user) => user.is_active);
   if (active.length === 0) throw new Error('seedRecords needs at least one active user');
   return {
-    store, lookups: lookupsOf(store), now, offset: store.account.utcOffset, root: new Random(seed), active,
+    store, lookups: lookupsOf(store), now, zone: store.account.timeZone, root: new Random(seed), active,
     inactive: store.users.filter((user) => !user.is_active),
     cultures: new Map(), domains: new Map(), accountContacts: new Map(), emails: new Set(), dealCount: 0,
   };
@@ -268,7 +269,7 @@ function fromCents(value: number): string {
 interface ValueSource {
   rng: Random;
   now: number;
-  offset: string;
+  zone: string;
   culture: Culture;
   /** ASCII domain for url and email values. */
   domain: string;
@@ -282,7 +283,7 @@ const choiceValues = (field: FieldSetting): string[] => (field.choices ?? []).ma
 const pickChoice: Maker = (source, field) => (choiceValues(field).length === 0 ? null : source.rng.pick(choiceValues(field)));
 const decimalBetween = (rng: Random, min: number, max: number, step: number): string => fromCents(rng.int(min / step, max / step) * step * 100);
 const dateFrom = (source: ValueSource, minDays: number, maxDays: number): string =>
-  localDateFrom(source.now, source.rng.int(minDays, maxDays), source.offset);
+  localDateFrom(source.now, source.rng.int(minDays, maxDays), source.zone);
 
 function multiSelect(source: ValueSource, field: FieldSetting): CustomValue {
   const values = choiceValues(field);
@@ -333,7 +334,7 @@ function customFields(s: Seeding, entity: Entity, source: ValueSource): CustomFi
 }
 
 function valueSource(s: Seeding, rng: Random, culture: Culture, domain: string, handle: string): ValueSource {
-  return { rng, now: s.now, offset: s.offset, culture, domain, handle: handle === '' ? 'contact' : handle };
+  return { rng, now: s.now, zone: s.zone, culture, domain, handle: handle === '' ? 'contact' : handle };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -683,7 +684,7 @@ function closingOf(s: Seeding, rng: Random, stage: DealStageRow, created: number
 function expectedClose(s: Seeding, rng: Random, closing: Closing): string {
   const anchor = closing.closedAt ?? s.now;
   const days = closing.closedAt === null ? rng.int(-20, 120) : rng.int(-10, 10);
-  return localDateFrom(anchor, days, s.offset);
+  return localDateFrom(anchor, days, s.zone);
 }
 
 /** Renewals pipeline → the "Renewal" type; other deals are new business or upsells. */
@@ -731,7 +732,7 @@ function dealRow(s: Seeding, rng: Random, plan: DealPlan): DealRow {
     currency_id: money.currency_id,
     products: money.products,
     expected_close: expectedClose(s, rng, closing),
-    closed_date: closing.closedAt === null ? null : localDateFrom(closing.closedAt, 0, s.offset),
+    closed_date: closing.closedAt === null ? null : localDateFrom(closing.closedAt, 0, s.zone),
     deal_pipeline_id: plan.pipeline,
     deal_stage_id: stage.id,
     stage_updated_time: closing.stageUpdated,
@@ -882,7 +883,7 @@ function actorFor(s: Seeding, rng: Random, target: Target): Id {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tasks: open (overdue, due today, due tomorrow, later) and completed, in the account's offset
+// Tasks: open (overdue, due today, due tomorrow, later) and completed, in the account's zone
 
 type TaskKind = 'overdue' | 'today' | 'tomorrow' | 'upcoming' | 'completed';
 
@@ -896,13 +897,13 @@ const BUSY_TASKS: TaskKind[] = [
 type DueMaker = (s: Seeding, rng: Random, after: number) => number;
 
 const DUE: Record<TaskKind, DueMaker> = {
-  overdue: (s, rng, after) => quarterHour(rng.between(max(after + DAY, s.now - 40 * DAY), startOfLocalDay(s.now, s.offset) - HOUR)),
+  overdue: (s, rng, after) => quarterHour(rng.between(max(after + DAY, s.now - 40 * DAY), startOfLocalDay(s.now, s.zone) - HOUR)),
   today: (s, rng) => {
-    const end = startOfLocalDay(s.now, s.offset) + DAY;
+    const end = startOfLocalDayFrom(s.now, 1, s.zone);
     return min(quarterHour(rng.between(s.now + 20 * MINUTE, end)) + 15 * MINUTE, end - MINUTE);
   },
-  tomorrow: (s, rng) => startOfLocalDay(s.now, s.offset) + DAY + rng.int(32, 72) * 15 * MINUTE,
-  upcoming: (s, rng) => startOfLocalDay(s.now, s.offset) + rng.int(2, 28) * DAY + rng.int(32, 72) * 15 * MINUTE,
+  tomorrow: (s, rng) => startOfLocalDayFrom(s.now, 1, s.zone) + rng.int(32, 72) * 15 * MINUTE,
+  upcoming: (s, rng) => startOfLocalDay(s.now, s.zone) + rng.int(2, 28) * DAY + rng.int(32, 72) * 15 * MINUTE,
   completed: (s, rng, after) => quarterHour(rng.between(max(after + HOUR, s.now - 90 * DAY), s.now - HOUR)),
 };
 
@@ -952,7 +953,7 @@ const APPOINTMENT_KINDS = [['past', 5], ['upcoming', 4], ['allday', 1]] as const
 const DURATIONS = [30, 30, 45, 60, 60, 90] as const;
 
 function appointmentTimes(s: Seeding, rng: Random, kind: AppointmentKind, after: number): [number, number] {
-  const today = startOfLocalDay(s.now, s.offset);
+  const today = startOfLocalDay(s.now, s.zone);
   const times: Record<AppointmentKind, () => [number, number]> = {
     past: () => {
       const from = quarterHour(rng.between(max(after, s.now - 200 * DAY), s.now - 3 * HOUR));

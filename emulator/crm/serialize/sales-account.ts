@@ -1,8 +1,14 @@
 import type { Id, SalesAccountRow } from '../model/types';
 import { at, atOrNull, type SerializeContext } from './context';
 
-/** Extra ids a sales account include adds; owner_id and the type ids are always present (api §3, §4.2). */
+/**
+ * The ids a sales account include adds. Only owner_id is always present (api §3 rule 6); the
+ * territory and type ids appear with their includes, as on real accounts (§11).
+ */
 export const SALES_ACCOUNT_INCLUDE_IDS: Record<string, string> = {
+  territory: 'territory_id',
+  industry_type: 'industry_type_id',
+  business_type: 'business_type_id',
   creater: 'creater_id',
   updater: 'updater_id',
   contacts: 'contact_ids',
@@ -20,7 +26,7 @@ export function salesAccountJson(
   context: SerializeContext,
   row: SalesAccountRow,
   aggregates: AccountAggregates,
-  extraIds: Record<string, Id | Id[]> = {},
+  extraIds: Record<string, Id | Id[] | null> = {},
 ): Record<string, unknown> {
   return {
     id: row.id,
@@ -35,11 +41,8 @@ export function salesAccountJson(
     website: row.website,
     phone: row.phone,
     owner_id: row.owner_id,
-    industry_type_id: row.industry_type_id,
-    business_type_id: row.business_type_id,
-    territory_id: row.territory_id,
-    parent_sales_account_id: row.parent_sales_account_id,
     ...extraIds,
+    parent_sales_account_id: row.parent_sales_account_id,
     ...aggregates,
     last_contacted: atOrNull(context, row.last_contacted),
     last_contacted_mode: row.last_contacted_mode,

@@ -1,4 +1,4 @@
-import { isIsoDate, parseTimestamp, toDecimalString } from '../../format';
+import { isIsoDate, parseDateString, parseTimestamp, toDecimalString } from '../../format';
 import { badRequest } from '../../http/errors';
 import type { Id } from '../../model/types';
 import type { CrmStore } from '../../store';
@@ -17,7 +17,8 @@ export type FieldRule =
   | { type: 'decimal' }
   | { type: 'boolean' }
   | { type: 'date' }
-  | { type: 'timestamp'; required?: boolean }
+  /** ISO 8601 with a zone; `dateString` also takes JavaScript's Date.toString() form (§11). */
+  | { type: 'timestamp'; required?: boolean; dateString?: boolean }
   | { type: 'ref'; exists: (store: CrmStore, id: Id) => boolean; label?: string }
   | { type: 'refs'; exists: (store: CrmStore, id: Id) => boolean; label?: string }
   | { type: 'tags' }
@@ -81,6 +82,10 @@ function parseTags(label: string, value: unknown): Parsed {
   return good(value);
 }
 
+function parseWrittenTime(text: string, rule: { dateString?: boolean }): number | undefined {
+  return parseTimestamp(text) ?? (rule.dateString === true ? parseDateString(text) : undefined);
+}
+
 type Parser = (store: CrmStore, label: string, value: unknown, rule: FieldRule) => Parsed;
 
 const PARSERS: Record<FieldRule['type'], Parser> = {
@@ -93,8 +98,8 @@ const PARSERS: Record<FieldRule['type'], Parser> = {
   },
   boolean: (_s, label, value) => (typeof value === 'boolean' ? good(value) : bad(`${label} must be true or false`)),
   date: (_s, label, value) => (typeof value === 'string' && isIsoDate(value) ? good(value) : bad(`${label} is not a valid date (YYYY-MM-DD)`)),
-  timestamp: (_s, label, value) => {
-    const time = typeof value === 'string' ? parseTimestamp(value) : undefined;
+  timestamp: (_s, label, value, rule) => {
+    const time = typeof value === 'string' ? parseWrittenTime(value, rule as { dateString?: boolean }) : undefined;
     return time === undefined ? bad(`${label} is not a valid date time (ISO 8601 with a zone)`) : good(time);
   },
   ref: (store, label, value, rule) => {

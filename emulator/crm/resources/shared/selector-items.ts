@@ -1,4 +1,5 @@
 import { formatTimestamp } from '../../format';
+import { utcTimestamp } from '../../zone';
 import type { Id } from '../../model/types';
 import type { CrmStore, Metadata } from '../../store';
 import type { SideLoads } from './includes';
@@ -6,7 +7,8 @@ import type { SideLoads } from './includes';
 /**
  * Selector entries (freshsales-api.md §6) written with exactly the fields the reference lists
  * for each selector, for `/selector/<name>` and for include side-loads alike; a field the
- * stored row lacks is written as `null`.
+ * stored row lacks is written as `null`. `/selector/<name>` writes timestamps in UTC with `Z`
+ * (§11); side-loads write them in the account's zone, as records do (§3's example).
  */
 export type SelectorKind = keyof Metadata;
 
@@ -57,13 +59,21 @@ const DERIVED: Record<string, (row: Row) => unknown> = {
 
 const TIMESTAMPS = new Set(['updated_at', 'created_at']);
 
-function fieldValue(store: CrmStore, row: Row, field: string): unknown {
+/** How an entry writes its timestamps. */
+export type TimeFormat = (epochMs: number) => string;
+
+/** The format of `/selector/<name>` answers. */
+export const SELECTOR_TIME: TimeFormat = utcTimestamp;
+
+const accountTime = (store: CrmStore): TimeFormat => (epochMs) => formatTimestamp(epochMs, store.account.timeZone);
+
+function fieldValue(row: Row, field: string, time: TimeFormat): unknown {
   const value = DERIVED[field]?.(row) ?? row[field] ?? null;
-  return TIMESTAMPS.has(field) && typeof value === 'number' ? formatTimestamp(value, store.account.utcOffset) : value;
+  return TIMESTAMPS.has(field) && typeof value === 'number' ? time(value) : value;
 }
 
-function project(store: CrmStore, row: Row, fields: readonly string[]): Row {
-  return Object.fromEntries(fields.map((field) => [field, fieldValue(store, row, field)]));
+function project(row: Row, fields: readonly string[], time: TimeFormat): Row {
+  return Object.fromEntries(fields.map((field) => [field, fieldValue(row, field, time)]));
 }
 
 export function stagesOf(store: CrmStore, pipelineId: Id) {
@@ -71,10 +81,10 @@ export function stagesOf(store: CrmStore, pipelineId: Id) {
 }
 
 /** One selector entry as `/selector/<kind>` lists it (also used for include side-loads). */
-export function selectorItem(store: CrmStore, kind: SelectorKind, row: { id: Id }): Row {
-  const item = project(store, row, FIELDS[kind]);
+export function selectorItem(store: CrmStore, kind: SelectorKind, row: { id: Id }, time: TimeFormat = accountTime(store)): Row {
+  const item = project(row, FIELDS[kind], time);
   if (kind !== 'deal_pipelines') return item;
-  return { ...item, deal_stages: stagesOf(store, row.id).map((stage) => project(store, stage as unknown as Row, NESTED_STAGE)) };
+  return { ...item, deal_stages: stagesOf(store, row.id).map((stage) => project(stage as unknown as Row, NESTED_STAGE, time)) };
 }
 
 /** Every selector the stand-in serves, in the order of the reference's table (api §6). */
@@ -82,7 +92,7 @@ export const SELECTOR_KINDS = Object.keys(FIELDS) as SelectorKind[];
 
 export function selectorItems(store: CrmStore, kind: SelectorKind): Row[] {
   const rows: ReadonlyArray<{ id: Id }> = store.metadata[kind];
-  return rows.map((row) => selectorItem(store, kind, row));
+  return rows.map((row) => selectorItem(store, kind, row, SELECTOR_TIME));
 }
 
 /**
