@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { EntityType } from '../../common/platform/client';
 import type { CrmFailure } from '../../common/crm/failure';
 import { fail } from '../../common/validation';
@@ -212,5 +212,31 @@ describe('Sidebar: height', () => {
     sidebarHeight = 300;
     triggerResize();
     expect(client.resizes).toHaveLength(count);
+  });
+});
+
+describe('Sidebar: keyboard (B11)', () => {
+  it('moves focus into the app at once, and offers a skip link past the summary to the sections', async () => {
+    renderSidebar('contact');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+    await ready();
+    const skip = screen.getByRole('link', { name: messages.sections.skipToSections });
+    expect(skip.compareDocumentPosition(screen.getByTestId('section-summary')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(skip);
+    expect(screen.getByTestId('section-accounts')).toHaveFocus();
+  });
+
+  it('has no skip link when no section follows the summary', async () => {
+    renderSidebar('contact', { iparams: { contact_sections: 'deals, summary' } });
+    await ready();
+    expect(screen.queryByRole('link', { name: messages.sections.skipToSections })).toBeNull();
+  });
+
+  it('moves focus back into the app when the drawer is opened again', async () => {
+    const { client } = renderSidebar('deal');
+    await ready();
+    screen.getAllByRole('button')[0]?.focus();
+    act(() => client.fire('app.activated'));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
   });
 });

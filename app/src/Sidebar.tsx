@@ -1,11 +1,12 @@
 import { FwButton } from '@freshworks/crayons/react/FwButton';
 import { FwInlineMessage } from '@freshworks/crayons/react/FwInlineMessage';
 import { FwSkeleton } from '@freshworks/crayons/react/FwSkeleton';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { EntityType } from '../../common/platform/client';
 import { sidebarSettings } from '../../common/sidebar-settings';
 import type { SidebarBoot } from './boot';
 import { FailureNotice } from './components/FailureNotice';
+import { SidebarHeader, SkipToSections } from './components/SidebarHeader';
 import { createActions } from './data/actions';
 import type { CurrentUser, DataFor, SidebarActions, SidebarData } from './data/types';
 import { useSidebar, type SidebarState } from './data/useSidebar';
@@ -43,11 +44,6 @@ function useResolved<T>(promise: Promise<T>): T | undefined {
   return value;
 }
 
-function recordTitle(data: DataFor<EntityType>): string {
-  if (data.entity === 'contact') return data.record.display_name ?? [data.record.first_name, data.record.last_name].filter(Boolean).join(' ');
-  return data.record.name;
-}
-
 function LoadingSkeleton({ entity }: { entity: EntityType }) {
   return (
     <div className="sidebar-skeleton" aria-label={format(messages.sidebar.loading, { entity: messages.entityNoun[entity] })}>
@@ -75,7 +71,6 @@ interface RelatedProps {
   data: SidebarData;
   actions: SidebarActions;
   currentUser: CurrentUser | undefined;
-  settings?: Record<string, unknown>;
 }
 
 /** The admin's sections, in the admin's order. */
@@ -85,10 +80,18 @@ function Sections({ data, actions, currentUser, settings }: RelatedProps & { set
   const related = RELATED_SECTIONS[data.entity] as Partial<Record<string, (props: RelatedProps) => ReactNode>>;
   return (
     <>
-      {chosen.sections.map((name) => {
-        if (name === 'summary') return <SummarySection key={name} data={data} actions={actions} customFields={chosen.customFields} />;
+      {chosen.sections.map((name, index) => {
+        if (name === 'summary') {
+          const sectionsFollow = chosen.sections.slice(index + 1).some((later) => related[later] !== undefined);
+          return (
+            <Fragment key={name}>
+              {sectionsFollow ? <SkipToSections /> : null}
+              <SummarySection data={data} actions={actions} customFields={chosen.customFields} />
+            </Fragment>
+          );
+        }
         const Component = related[name];
-        return Component === undefined ? null : <Component key={name} data={data} actions={actions} currentUser={currentUser} settings={settings} />;
+        return Component === undefined ? null : <Component key={name} data={data} actions={actions} currentUser={currentUser} />;
       })}
     </>
   );
@@ -116,13 +119,9 @@ export function Sidebar<E extends EntityType>(boot: SidebarBoot & { entity: E })
     [entity, host, metadata, mutate, current, currentUser],
   );
   const state = sidebar.state;
-  const title = state.status === 'ready' ? recordTitle(state.data) : messages.appTitle;
   return (
     <div ref={root} className="sidebar" data-testid="sidebar" data-state={state.status} aria-busy={state.status === 'loading'}>
-      <header className="sidebar-header">
-        <h1 className="sidebar-title">{title}</h1>
-        <span className="muted">{messages.entityLabel[entity]}</span>
-      </header>
+      <SidebarHeader entity={entity} data={state.status === 'ready' ? state.data : undefined} host={host} />
       <Body
         entity={entity}
         state={state}

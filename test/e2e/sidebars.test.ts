@@ -187,3 +187,72 @@ describe('failures', () => {
     await page.context().close();
   });
 });
+
+describe('offline icons, keyboard and dates (issue 10: B1, B6, B11)', () => {
+  const PLATFORM_HOSTS = ['localhost', '127.0.0.1'];
+
+  /** Every request the page (and its frames) makes to a host other than the platform's. */
+  function outsideRequests(page: Page): string[] {
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol !== 'data:' && !PLATFORM_HOSTS.includes(url.hostname)) outside.push(request.url());
+    });
+    return outside;
+  }
+
+  it('opens every sidebar, a date picker and an error banner without one request outside the platform, focus in the app', async () => {
+    const deal = openDealsOf(CONTACT)[0];
+    if (deal === undefined) throw new Error('the seed gives the busy contact deals');
+    const page = await newPage();
+    const outside = outsideRequests(page);
+    const icons: string[] = [];
+    page.on('request', (request) => (request.url().includes('/assets/icons/') ? icons.push(new URL(request.url()).pathname) : undefined));
+    for (const [kind, id, placeholder] of [
+      ['contacts', CONTACT, PLACEHOLDERS.contact],
+      ['accounts', ACCOUNT, PLACEHOLDERS.account],
+      ['deals', deal.id, PLACEHOLDERS.deal],
+    ] as const) {
+      const frame = await openSidebar(page, emulator.recordUrl(kind, id), placeholder);
+      await waitForSidebarState(frame, 'ready');
+      expect(await frame.evaluate(() => document.hasFocus() && document.activeElement?.classList.contains('sidebar-title'))).toBe(true);
+    }
+    const frame = await openSidebar(page, emulator.recordUrl('deals', deal.id), PLACEHOLDERS.deal);
+    await waitForSidebarState(frame, 'ready');
+    await frame.getByTestId('field-edit-expected_close').click();
+    await frame.locator('fw-datepicker fw-icon').first().waitFor();
+    crm.faults.add({ route: 'GET /contacts/:id', errorRate: 1, errorStatus: 500, times: 1 });
+    const failed = await openSidebar(page, emulator.recordUrl('contacts', CONTACT), PLACEHOLDERS.contact);
+    await waitForSidebarState(failed, 'error');
+    await failed.locator('fw-inline-message fw-icon').first().waitFor();
+    await eventually(() => icons.some((path) => path.endsWith('/calendar.svg')) && icons.some((path) => path.endsWith('/alert.svg')), 'the icons, from the app');
+    expect(outside).toEqual([]);
+    await page.context().close();
+  });
+
+  it('sets a close date next year by typing (Enter) and by picking in the calendar, and the stand-in has each', async () => {
+    const deal = openDealsOf(CONTACT)[1] ?? openDealsOf(CONTACT)[0];
+    if (deal === undefined) throw new Error('the seed gives the busy contact deals');
+    const nextYear = new Date().getFullYear() + 1;
+    const page = await newPage();
+    const frame = await openSidebar(page, emulator.recordUrl('deals', deal.id), PLACEHOLDERS.deal);
+    await waitForSidebarState(frame, 'ready');
+    const textBox = frame.locator('fw-datepicker fw-input input:not([type=hidden])');
+
+    await frame.getByTestId('field-edit-expected_close').click();
+    await textBox.fill(`${nextYear}-01-15`);
+    await textBox.press('Enter');
+    await eventually(() => crm.store.deals.get(deal.id)?.expected_close === `${nextYear}-01-15`, 'the typed close date');
+
+    await frame.getByTestId('field-edit-expected_close').click();
+    await textBox.click();
+    // The calendar opens on January next year; every day of it can be picked.
+    await frame.locator('fw-datepicker .c-day-container:not(.disabled) span', { hasText: /^20$/ }).first().click();
+    await page.screenshot({ path: screenshotPath('sidebar-date-next-year.png') });
+    await frame.locator('fw-datepicker fw-button.update-date-value button').click();
+    await frame.getByTestId('field-save').locator('button').click();
+    await eventually(() => crm.store.deals.get(deal.id)?.expected_close === `${nextYear}-01-20`, 'the picked close date');
+    expect(await frame.getByTestId('field-expected_close').textContent()).toContain(`Jan 20, ${nextYear}`);
+    await page.context().close();
+  });
+});

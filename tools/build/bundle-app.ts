@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, createLogger, type Logger, type Rolldown } from 'vite';
 import { checkAppClientFirst } from './app-client';
+import { copyIcons, crayonsIconsFromApp } from './icons';
 import { listFiles, posixRelative } from './paths';
 
 /**
@@ -100,7 +101,7 @@ export async function buildFrontEnd(root: string, outDir: string): Promise<PageR
     envDir: false,
     customLogger: quietLogger(),
     publicDir: join(appDir, 'public'),
-    plugins: [react()],
+    plugins: [react(), crayonsIconsFromApp()],
     build: {
       outDir: join(outDir, 'app'),
       emptyOutDir: true,
@@ -111,6 +112,7 @@ export async function buildFrontEnd(root: string, outDir: string): Promise<PageR
       rolldownOptions: { input },
     },
   });
+  copyIcons(join(outDir, 'app'));
   for (const page of Object.keys(input)) {
     const html = readFileSync(join(outDir, 'app', `${page}.html`), 'utf8');
     checkAppClientFirst(`app/${page}.html`, html);

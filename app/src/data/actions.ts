@@ -59,10 +59,12 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
    * failed. When the answer never came (a timeout), the record is read again and `verdict` says
    * whether the change is in it (B3).
    */
-  async function write<T>(what: string, mutation: Mutation<E, T>, verdict?: Verdict<E>): Promise<boolean> {
+  async function write<T>(what: string, mutation: Mutation<E, T>, verdict?: Verdict<E>, onRefused?: (reason: string) => void): Promise<boolean> {
     const result = await sidebar.mutate(mutation);
     if (result.ok) return true;
     if (outcomeUnknown(result.failure)) return settleUnknownOutcome(deps, what, verdict);
+    // A form shows the reason in full; the notification below is cut at 100 characters.
+    onRefused?.(failureReason(result.failure));
     await host.notify('danger', format(messages.writes.failed, { what, reason: failureReason(result.failure) }), messages.writes.failedTitle);
     return false;
   }
@@ -83,12 +85,13 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
       }, fieldVerdict(field, sent, before));
     },
 
-    changeDealStage: (deal: Deal, stageId: number) => {
+    changeDealStage: (deal: Deal, stageId: number, lostReasonId?: number) => {
       const before = deal.deal_stage_id;
+      const reason = lostReasonId === undefined ? {} : { deal_reason_id: lostReasonId };
       return write(format(messages.writes.stage, { name: deal.name }), {
         apply: (data) => replaceDeal(data as SidebarData, { ...deal, deal_stage_id: stageId }) as D,
         revert: (data) => replaceDeal(data as SidebarData, { ...(findDeal(data as SidebarData, deal.id) ?? deal), deal_stage_id: before }) as D,
-        request: () => call('updateDeal', { id: deal.id }, { deal: { deal_stage_id: stageId } }),
+        request: () => call('updateDeal', { id: deal.id }, { deal: { deal_stage_id: stageId, ...reason } }),
         // The CRM recomputes probability and the closed date when the stage changes.
         commit: (data, answer) => replaceDeal(data as SidebarData, answer.deal) as D,
       }, stageVerdict(deal, stageId));
@@ -134,7 +137,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
       }, appearsVerdict((data) => (data as DataFor<'contact'>).deals, current.deals, (row) => row.name === values.name));
     },
 
-    createContact: async (values) => {
+    createContact: async (values, onRefused) => {
       const contactFields = await deps.metadata.fields('contacts');
       const fields = contactFields.ok ? contactFields.value : [];
       const body = contactBody(recordId(), recordFields(fields, values));
@@ -144,7 +147,7 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
         revert: (data) => data,
         request: () => call('createContact', {}, body),
         commit: (data, answer) => ({ ...data, contacts: [answer.contact, ...(data as DataFor<'sales_account'>).contacts] }),
-      }, appearsVerdict((data) => (data as DataFor<'sales_account'>).contacts, (sidebar.current() as DataFor<'sales_account'> | undefined)?.contacts, (row) => row.display_name === name || row.last_name === values.last_name));
+      }, appearsVerdict((data) => (data as DataFor<'sales_account'>).contacts, (sidebar.current() as DataFor<'sales_account'> | undefined)?.contacts, (row) => row.display_name === name || row.last_name === values.last_name), onRefused);
     },
 
     addContact: (hit: ContactHit) => {

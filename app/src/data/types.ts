@@ -86,8 +86,8 @@ export interface NewTask {
 export interface SidebarActions {
   /** Saves one field of the open record (custom fields go under `custom_field`). */
   saveField(field: FieldDef, value: FieldValue): Promise<boolean>;
-  /** Moves a deal (the open one or a related one) to another stage of its pipeline. */
-  changeDealStage(deal: Deal, stageId: number): Promise<boolean>;
+  /** Moves a deal (the open one or a related one) to another stage of its pipeline; a lost stage may carry the lost reason. */
+  changeDealStage(deal: Deal, stageId: number, lostReasonId?: number): Promise<boolean>;
   completeTask(task: Task): Promise<boolean>;
   /** A task on the open record. */
   createTask(task: NewTask): Promise<boolean>;
@@ -96,7 +96,7 @@ export interface SidebarActions {
   /** A deal linked to the open contact (and its primary account) or account; values by field name. */
   createDeal(values: Record<string, FieldValue>): Promise<boolean>;
   /** A contact linked to the open account; values by field name (first_name, last_name, emails…). */
-  createContact(values: Record<string, FieldValue>): Promise<boolean>;
+  createContact(values: Record<string, FieldValue>, onRefused?: (reason: string) => void): Promise<boolean>;
   /** Deal sidebar: link an existing contact to the open deal, or unlink one. */
   addContact(contact: ContactHit): Promise<boolean>;
   removeContact(contactId: number): Promise<boolean>;

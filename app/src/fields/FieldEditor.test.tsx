@@ -1,7 +1,7 @@
 import { act, render, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import type { FieldDef, FieldValue } from '../model/fields';
-import { FieldEditor, toDateValue, toSelectValue } from './FieldEditor';
+import { FieldEditor, FIRST_YEAR, LAST_YEAR, toDateValue, toSelectValue } from './FieldEditor';
 import { fieldOf, OWNER_CHOICES, REGION_CHOICES } from '../test/fields';
 
 function Controlled({ field, initial, onChange, error }: { field: FieldDef; initial: FieldValue; onChange: (value: FieldValue) => void; error?: string }) {
@@ -212,5 +212,56 @@ describe('event values', () => {
     expect(toSelectValue(7)).toBe('7');
     expect(toSelectValue(null)).toBe('');
     expect(toSelectValue({})).toBe('');
+  });
+});
+
+describe('dates (B1)', () => {
+  /** The native text box of a date picker: an fw-input inside its shadow root. */
+  async function dateTextBox(picker: HTMLElement): Promise<HTMLInputElement> {
+    const box = await inner<HTMLElement>(picker, 'fw-input');
+    return inner<HTMLInputElement>(box, 'input');
+  }
+
+  function typeDate(native: HTMLInputElement, text: string): void {
+    act(() => {
+      native.value = text;
+      native.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    });
+  }
+
+  it('offers every year from 1900 to 2100 (Crayons alone stops at the current year)', () => {
+    const { container } = render(<FieldEditor field={fieldOf('date')} value="2031-01-15" onChange={jest.fn()} />);
+    const picker = host(container, 'fw-datepicker');
+    expect(props(picker).minYear).toBe(FIRST_YEAR);
+    expect(props(picker).maxYear).toBe(LAST_YEAR);
+    expect([FIRST_YEAR, LAST_YEAR]).toEqual([1900, 2100]);
+  });
+
+  it('reports a typed date at once, without the calendar, and never feeds half-typed text back', async () => {
+    const onChange = jest.fn();
+    const { container } = render(<Controlled field={fieldOf('date')} initial="2024-05-31" onChange={onChange} />);
+    const picker = host(container, 'fw-datepicker');
+    const native = await dateTextBox(picker);
+    typeDate(native, '2027-01');
+    expect(onChange).toHaveBeenLastCalledWith('2027-01');
+    // Given back, "2027-01" would be completed to 2027-01-01 under the user's fingers.
+    expect(props(picker).value).toBe('2024-05-31');
+    typeDate(native, '2027-01-15');
+    expect(onChange).toHaveBeenLastCalledWith('2027-01-15');
+    expect(props(picker).value).toBe('2027-01-15');
+  });
+
+  it('clears the date when the text box is emptied', async () => {
+    const onChange = jest.fn();
+    const { container } = render(<Controlled field={fieldOf('date')} initial="2024-05-31" onChange={onChange} />);
+    const picker = host(container, 'fw-datepicker');
+    typeDate(await dateTextBox(picker), '');
+    expect(onChange).toHaveBeenLastCalledWith('');
+    expect(props(picker).value).toBeUndefined();
+  });
+
+  it('marks the editor with its field name, for forms to find which field a key came from', () => {
+    const { container } = render(<FieldEditor field={fieldOf('date', { name: 'expected_close' })} value={null} onChange={jest.fn()} />);
+    expect(host(container, 'fw-datepicker')).toHaveAttribute('data-field', 'expected_close');
   });
 });

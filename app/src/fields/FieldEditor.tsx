@@ -3,7 +3,7 @@ import { FwDatepicker } from '@freshworks/crayons/react/FwDatepicker';
 import { FwInput } from '@freshworks/crayons/react/FwInput';
 import { FwSelect } from '@freshworks/crayons/react/FwSelect';
 import { FwTextarea } from '@freshworks/crayons/react/FwTextarea';
-import { useEffect, useMemo, useRef, type ReactElement, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement, type RefObject } from 'react';
 import { messages } from '../i18n/messages';
 import type { FieldDef, FieldKind, FieldValue } from '../model/fields';
 import { choiceKey, splitMulti } from './choices';
@@ -61,6 +61,25 @@ export function toDateValue(detailValue: unknown): string {
   return match === null ? detailValue : match[0];
 }
 
+/** Any date a record can hold: Crayons' own default is 1970 to the current year. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
+const COMPLETE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What the date picker is given as its value: the editor value once it is a whole
+ * `YYYY-MM-DD` (or empty), else the last one that was. Half-typed text ("2027-01") is never
+ * fed back: the picker would complete it to a date and overwrite what is being typed.
+ */
+function usePickerValue(value: string): string {
+  const [last, setLast] = useState(value);
+  const whole = value === '' || COMPLETE_DATE.test(value);
+  // Remembered during render (React's pattern for state derived from props): no extra pass.
+  if (whole && value !== last) setLast(value);
+  return whole ? value : last;
+}
+
 /** A single select reports a string, a multiple one an array of keys. */
 export function toSelectValue(detailValue: unknown): string {
   if (Array.isArray(detailValue)) return detailValue.map((part) => asDetailText(part)).join(';');
@@ -107,8 +126,13 @@ function ParagraphEditor({ props, common, forwardRef }: KindProps) {
   );
 }
 
+/**
+ * A date, picked or typed. The text box reports each keystroke (`fwInput` from its inner
+ * fw-input), so a typed date is the value at once: Save and Enter need no Update click, and
+ * what the box shows is what is saved.
+ */
 function DateEditor({ props, common, forwardRef }: KindProps) {
-  const value = asText(props.value);
+  const value = usePickerValue(asText(props.value));
   return (
     <FwDatepicker
       {...common}
@@ -116,8 +140,11 @@ function DateEditor({ props, common, forwardRef }: KindProps) {
       ref={forwardRef}
       displayFormat="yyyy-MM-dd"
       placeholder="YYYY-MM-DD"
+      minYear={FIRST_YEAR}
+      maxYear={LAST_YEAR}
       value={value === '' ? undefined : value}
       clearInput={!props.field.required}
+      onFwInput={(event: CrayonsEvent) => props.onChange(asDetailText(event.detail?.value).trim())}
       onFwChange={(event: CrayonsEvent) => props.onChange(toDateValue(event.detail?.value))}
     />
   );
@@ -196,6 +223,8 @@ export function FieldEditor(props: FieldEditorProps) {
     disabled,
     state: error === undefined ? 'normal' : 'error',
     'data-kind': field.kind,
+    // Forms find the field a key was pressed in by this (Crayons hosts keep `name` as a property).
+    'data-field': field.name,
   };
   const Editor = EDITORS[field.kind];
   return (

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import type { FieldValue } from '../model/fields';
 import { clickFwButton, settleInAct } from '../test/crayons';
 import { FieldForm } from './FieldForm';
-import { clickAndSettle, fireCrayons, shadowChild, typeInto } from '../test/crayons-fields';
+import { actAndSettle, clickAndSettle, fireCrayons, shadowChild, typeInto } from '../test/crayons-fields';
 import { fieldOf, OWNER_CHOICES } from '../test/fields';
 import { warmLazyEditor } from '../test/lazy-editor';
 
@@ -108,5 +108,68 @@ describe('FieldForm', () => {
     await clickFwButton(screen.getByTestId('form-cancel'));
     expect(onCancel).toHaveBeenCalledTimes(1);
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+});
+
+describe('FieldForm keyboard and checks (B1, B9, B11)', () => {
+  function key(target: Element, name: string): Promise<void> {
+    return actAndSettle(() => target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true })));
+  }
+
+  async function dateTextBox(): Promise<HTMLInputElement> {
+    const box = await shadowChild(editorOf('expected_close'), 'fw-input');
+    return shadowChild<HTMLInputElement>(box, 'input');
+  }
+
+  it('puts focus in the first field when it opens', async () => {
+    renderForm();
+    const first = editorOf('name');
+    const native = await shadowChild<HTMLInputElement>(first, 'input');
+    await waitFor(() => expect(first.shadowRoot?.activeElement).toBe(native));
+  });
+
+  it('closes on Escape', async () => {
+    const { onCancel, onSubmit } = renderForm();
+    await key(await shadowChild(editorOf('amount'), 'input'), 'Escape');
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('submits on Enter in a one-line field', async () => {
+    const { onSubmit } = renderForm();
+    await typeInto(editorOf('name'), 'Big deal');
+    await key(await shadowChild(editorOf('name'), 'input'), 'Enter');
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ name: 'Big deal' }));
+  });
+
+  it('sends a typed close date, next year too, on Enter in the date box', async () => {
+    const { onSubmit } = renderForm();
+    await typeInto(editorOf('name'), 'Big deal');
+    const box = await dateTextBox();
+    await typeInto((box.getRootNode() as ShadowRoot).host, '2031-01-15');
+    await key(box, 'Enter');
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ name: 'Big deal', expected_close: '2031-01-15' }));
+  });
+
+  it('runs the form check after the field checks and shows its message, sending nothing', async () => {
+    const onSubmit = jest.fn(() => Promise.resolve(true));
+    const check = jest.fn((values: Record<string, FieldValue>) => (values.amount === '' ? 'Give it an amount or a reason.' : undefined));
+    render(<FieldForm fields={FIELDS} initial={{ owner_id: 402000000012 }} submitLabel="Create" onSubmit={onSubmit} onCancel={jest.fn()} check={check} />);
+    await typeInto(editorOf('name'), 'Big deal');
+    await clickAndSettle(screen.getByTestId('form-submit'));
+    expect(screen.getByTestId('form-error')).toHaveTextContent('Give it an amount or a reason.');
+    expect(onSubmit).not.toHaveBeenCalled();
+    await typeInto(editorOf('amount'), '10');
+    expect(screen.queryByTestId('form-error')).toBeNull();
+  });
+
+  it('shows the message a submit resolves with (the CRM refusal, in full) and stays open', async () => {
+    const refusal = `Freshsales did not create the contact: ${'a long reason '.repeat(12)}`;
+    const onSubmit = jest.fn(() => Promise.resolve(refusal));
+    render(<FieldForm fields={FIELDS} initial={{ owner_id: 402000000012 }} submitLabel="Create" onSubmit={onSubmit} onCancel={jest.fn()} />);
+    await typeInto(editorOf('name'), 'Big deal');
+    await clickAndSettle(screen.getByTestId('form-submit'));
+    expect(screen.getByTestId('form-error')).toHaveTextContent(refusal.trim());
+    expect(screen.getByTestId('form-error')).toHaveClass('form-error');
   });
 });

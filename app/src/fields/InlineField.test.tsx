@@ -2,9 +2,10 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import type { FieldDef, FieldValue } from '../model/fields';
 import { clickFwButton, settleInAct } from '../test/crayons';
 import { InlineField } from './InlineField';
-import { clickAndSettle, fireCrayons, pressKey, shadowChild, typeInto } from '../test/crayons-fields';
+import { actAndSettle, clickAndSettle, fireCrayons, pressKey, shadowChild, typeInto } from '../test/crayons-fields';
 import { fieldOf, OWNER_CHOICES } from '../test/fields';
 import { warmLazyEditor } from '../test/lazy-editor';
+import { pastThrottle } from '../sections/testing';
 
 beforeAll(warmLazyEditor);
 
@@ -197,5 +198,84 @@ describe('InlineField', () => {
     act(() => (checkbox as HTMLElement).click());
     await clickAndSettle(screen.getByTestId('field-save'));
     expect(onSave).toHaveBeenCalledWith(true);
+  });
+});
+
+describe('InlineField dates, keys and links', () => {
+  const close = fieldOf('date', { name: 'expected_close', label: 'Expected close' });
+
+  async function openDate(): Promise<{ picker: Element; box: HTMLInputElement }> {
+    fireEvent.click(screen.getByTestId('field-edit-expected_close'));
+    const picker = screen.getByTestId('field-expected_close').querySelector('fw-datepicker');
+    if (picker === null) throw new Error('no date picker');
+    const textBox = await shadowChild(picker, 'fw-input');
+    return { picker, box: await shadowChild<HTMLInputElement>(textBox, 'input') };
+  }
+
+  function key(target: HTMLElement, name: string): Promise<void> {
+    return actAndSettle(() => target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true })));
+  }
+
+  /** What Crayons does when a calendar or list opens: its popover's content gets `data-show`. */
+  async function setPopupOpen(picker: Element, open: boolean): Promise<void> {
+    const popover = await shadowChild(picker, 'fw-popover');
+    const content = await shadowChild(popover, '.popper-content');
+    if (open) content.setAttribute('data-show', '');
+    else content.removeAttribute('data-show');
+  }
+
+  it('saves a typed date on Enter, next year included, without the calendar', async () => {
+    const { onSave } = renderField(close, '2024-06-30');
+    const { box } = await openDate();
+    await typeInto((box.getRootNode() as ShadowRoot).host, '2031-01-15');
+    await key(box, 'Enter');
+    expect(onSave).toHaveBeenCalledWith('2031-01-15');
+  });
+
+  it('saves a typed date on Save, and refuses half a date with a message', async () => {
+    const { onSave } = renderField(close, null);
+    const { box } = await openDate();
+    await typeInto((box.getRootNode() as ShadowRoot).host, '2031-01');
+    await clickAndSettle(screen.getByTestId('field-save'));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(within(screen.getByTestId('field-expected_close')).getByRole('alert')).toHaveTextContent('Expected close must be a real date');
+    await typeInto((box.getRootNode() as ShadowRoot).host, '2031-01-15');
+    await pastThrottle();
+    await clickAndSettle(screen.getByTestId('field-save'));
+    expect(onSave).toHaveBeenCalledWith('2031-01-15');
+  });
+
+  it('leaves Escape to an open calendar, and cancels once it is closed', async () => {
+    renderField(close, '2024-06-30');
+    const { picker, box } = await openDate();
+    await setPopupOpen(picker, true);
+    await key(box, 'Escape');
+    expect(screen.getByTestId('field-save')).toBeInTheDocument();
+    await setPopupOpen(picker, false);
+    await key(box, 'Escape');
+    expect(screen.queryByTestId('field-save')).toBeNull();
+  });
+
+  it.each([
+    [fieldOf('email', { name: 'f_email' }), 'priya@acme.example', 'mailto:priya@acme.example'],
+    [fieldOf('phone', { name: 'f_phone' }), '+1 (415) 555-0100', 'tel:+14155550100'],
+    [fieldOf('url', { name: 'f_url' }), 'https://acme.example/docs', 'https://acme.example/docs'],
+  ])('shows a %s value as a link to act on', (field, value, href) => {
+    const { row } = renderField(field, value);
+    const link = within(row).getByRole('link', { name: value });
+    expect(link).toHaveAttribute('href', href);
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(link.getAttribute('target')).toBe(field.kind === 'url' ? '_blank' : null);
+  });
+
+  it('keeps values that are not addresses as plain, isolated text', () => {
+    const { row } = renderField(fieldOf('url', { name: 'f_url' }), 'javascript:alert(1)');
+    expect(within(row).queryByRole('link')).toBeNull();
+    expect(row.querySelector('.inline-field-value bdi')).toHaveTextContent('javascript:alert(1)');
+  });
+
+  it('isolates the label and the value, so a right-to-left override ends with them', () => {
+    const { row } = renderField(title, '\u202Egnp.exe');
+    expect(Array.from(row.querySelectorAll('bdi')).map((element) => element.textContent)).toEqual(['Job title', '\u202Egnp.exe']);
   });
 });

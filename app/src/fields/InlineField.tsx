@@ -1,9 +1,13 @@
 import { FwButton } from '@freshworks/crayons/react/FwButton';
-import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { Isolate } from '../components/Isolate';
+import { fromOpenPopup } from '../components/keyboard';
+import { ActionLink, type LinkKind } from '../components/links';
 import { format, messages } from '../i18n/messages';
 import type { FieldDef, FieldKind, FieldValue } from '../model/fields';
 import { toEditorValue } from './choices';
 import { displayValue } from './display';
+import { enterSaves } from './keys';
 import { LazyFieldEditor as FieldEditor } from './LazyFieldEditor';
 import { isEmptyValue, toRequestValue, validateField } from './validate';
 
@@ -11,8 +15,8 @@ export interface InlineFieldProps {
   field: FieldDef;
   /** The stored value (as on the record). */
   value: FieldValue | undefined;
-  /** Read-mode text when the plain `displayValue` is not enough (money in its currency). */
-  display?: string;
+  /** Read-mode content when the plain `displayValue` is not enough (money in its currency, a name in parts). */
+  display?: ReactNode;
   /** Default true; false shows the value without an edit button. */
   editable?: boolean;
   /**
@@ -22,14 +26,20 @@ export interface InlineFieldProps {
   onSave?: (value: FieldValue) => Promise<boolean>;
 }
 
-/** Kinds whose control uses Enter itself (new lines, opening a list or a calendar). */
-const ENTER_IS_THEIRS: readonly FieldKind[] = ['paragraph', 'dropdown', 'multi_select', 'date'];
+/** Kinds whose values are addresses to act on: a click mails, calls or opens the website. */
+const LINK_KINDS: Partial<Record<FieldKind, LinkKind>> = { email: 'email', phone: 'phone', url: 'url' };
+
+function ValueContent({ field, value }: { field: FieldDef; value: FieldValue | undefined }) {
+  const text = displayValue(field, value ?? null);
+  const link = LINK_KINDS[field.kind];
+  return link === undefined || isEmptyValue(value ?? null, field.kind) ? <Isolate>{text}</Isolate> : <ActionLink kind={link} text={text} />;
+}
 
 function ReadValue({ field, value, display }: Pick<InlineFieldProps, 'field' | 'value' | 'display'>) {
   const empty = display === undefined && isEmptyValue(value ?? null, field.kind) && field.kind !== 'checkbox';
   return (
     <span className={empty ? 'inline-field-value is-empty' : 'inline-field-value'}>
-      {display ?? displayValue(field, value ?? null)}
+      {display === undefined ? <ValueContent field={field} value={value} /> : <Isolate>{display}</Isolate>}
     </span>
   );
 }
@@ -65,17 +75,21 @@ function useEditing({ field, initial, onSave, onDone }: EditingProps) {
 function Editing(props: EditingProps) {
   const { field, onDone } = props;
   const { draft, error, saving, save, change } = useEditing(props);
+  // Escape while a select or calendar is open closes that popup only.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && !saving) {
-      event.stopPropagation();
-      onDone();
-    } else if (event.key === 'Enter' && !ENTER_IS_THEIRS.includes(field.kind)) {
-      event.preventDefault();
-      void save();
-    }
+    if (event.key !== 'Escape' || saving || fromOpenPopup(event)) return;
+    event.stopPropagation();
+    onDone();
+  };
+  // Capture: Crayons' date picker opens its calendar on Enter, before a bubbling handler runs.
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!enterSaves(field, event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void save();
   };
   return (
-    <div className="inline-field-editing" onKeyDown={onKeyDown} aria-busy={saving}>
+    <div className="inline-field-editing" onKeyDown={onKeyDown} onKeyDownCapture={onKeyDownCapture} aria-busy={saving}>
       <FieldEditor field={field} value={draft} onChange={change} error={error} id={`inline-${field.name}`} autoFocus disabled={saving} />
       <div className="inline-field-actions">
         <FwButton size="small" color="primary" data-testid="field-save" loading={saving} onFwClick={() => void save()}>
@@ -136,7 +150,9 @@ export function InlineField({ field, value, display, editable = true, onSave }: 
   }
   return (
     <div className="inline-field" data-testid={`field-${field.name}`} role="group" aria-label={field.label}>
-      <span className="inline-field-label">{field.label}</span>
+      <span className="inline-field-label">
+        <Isolate>{field.label}</Isolate>
+      </span>
       <ReadValue field={field} value={value} display={display} />
       {save === undefined ? null : <EditButton label={field.label} name={field.name} buttonRef={editButton} onClick={() => setEditing(true)} />}
     </div>

@@ -2,10 +2,10 @@ import { act, render, screen, within } from '@testing-library/react';
 import type { CrmFailure } from '../../../common/crm/failure';
 import type { Result } from '../../../common/validation';
 import type { FieldFormProps } from '../fields/FieldForm';
-import { messages } from '../i18n/messages';
-import type { FieldDef } from '../model/fields';
+import { format, messages } from '../i18n/messages';
+import type { FieldDef, FieldValue } from '../model/fields';
 import { clickFwButton } from '../test/crayons';
-import { AccountContactsSection, newContactFields } from './AccountContactsSection';
+import { AccountContactsSection, newContactFields, newContactProblem } from './AccountContactsSection';
 import { clickAndSettle, pastThrottle } from './testing';
 import { CONTACT_FIELDS, accountData, fakeActions } from './fixtures';
 
@@ -56,7 +56,7 @@ describe('AccountContactsSection', () => {
     expect(screen.getByTestId('contact-form-loading').querySelector('fw-skeleton')).not.toBeNull();
     await settle({ ok: true, value: CONTACT_FIELDS });
     expect(screen.getByTestId('contact-form')).toBeInTheDocument();
-    expect(formProps.current?.fields.map((field) => field.name)).toEqual(['first_name', 'last_name', 'job_title', 'cf_region', 'emails']);
+    expect(formProps.current?.fields.map((field) => field.name)).toEqual(['first_name', 'last_name', 'job_title', 'cf_region', 'emails', 'mobile_number']);
     expect(formProps.current?.submitLabel).toBe(text.createSubmit);
   });
 
@@ -82,7 +82,7 @@ describe('AccountContactsSection', () => {
     await act(async () => {
       await formProps.current?.onSubmit(values);
     });
-    expect(actions.createContact).toHaveBeenCalledWith(values);
+    expect(actions.createContact).toHaveBeenCalledWith(values, expect.any(Function));
     expect(screen.queryByTestId('contact-form')).toBeNull();
 
     await pastThrottle();
@@ -105,6 +105,17 @@ describe('AccountContactsSection', () => {
   });
 });
 
+it('newContactFields keeps names, job title and required custom fields, and adds an email and a mobile number', () => {
+  const fields = newContactFields(CONTACT_FIELDS);
+  expect(fields.find((field) => field.name === 'last_name')?.required).toBe(true);
+  expect(fields.find((field) => field.name === 'first_name')?.required).toBe(false);
+  expect(fields.slice(-2)).toEqual([
+    { name: 'emails', label: text.email, kind: 'email', required: false, custom: false, choices: [] },
+    { name: 'mobile_number', label: text.mobile, kind: 'phone', required: false, custom: false, choices: [] },
+  ]);
+  expect(fields.some((field) => field.name === 'cf_hobby' || field.name === 'owner_id')).toBe(false);
+});
+
 it('newContactFields offers job title even when the account hides it, and the custom fields the admin listed (A1)', () => {
   const hidden = CONTACT_FIELDS.map((field) => (field.name === 'job_title' || field.name === 'cf_hobby' ? { ...field, visible: false } : field));
   const names = (choice?: Parameters<typeof newContactFields>[1]) => newContactFields(hidden, choice).map((field) => field.name);
@@ -113,10 +124,37 @@ it('newContactFields offers job title even when the account hides it, and the cu
   expect(names({ kind: 'list', names: ['cf_hobby'] })).toContain('cf_hobby');
 });
 
-it('newContactFields keeps names, job title and required custom fields, and adds an email', () => {
-  const fields = newContactFields(CONTACT_FIELDS);
-  expect(fields.find((field) => field.name === 'last_name')?.required).toBe(true);
-  expect(fields.find((field) => field.name === 'first_name')?.required).toBe(false);
-  expect(fields[fields.length - 1]).toEqual({ name: 'emails', label: text.email, kind: 'email', required: false, custom: false, choices: [] });
-  expect(fields.some((field) => field.name === 'cf_hobby' || field.name === 'owner_id')).toBe(false);
+describe('"+ Contact" checks in the browser (B9)', () => {
+  it.each<[Record<string, FieldValue>, string]>([
+    [{ first_name: '', last_name: '  ', emails: 'a@b.example' }, text.needName],
+    [{ first_name: 'Meera', last_name: '', emails: '', mobile_number: '' }, text.needReach],
+    [{ first_name: 'Meera', emails: null, mobile_number: null }, text.needReach],
+  ])('refuses %j before sending', (values, problem) => {
+    expect(newContactProblem(values)).toBe(problem);
+  });
+
+  it.each<Record<string, FieldValue>>([
+    { first_name: 'Meera', emails: 'meera@acme.example' },
+    { last_name: 'Iyer', mobile_number: '+91 98200 12345' },
+  ])('lets %j through', (values) => {
+    expect(newContactProblem(values)).toBeUndefined();
+  });
+
+  it('gives the form the check, and shows the CRM refusal in full in the form', async () => {
+    const refusal = 'Contact must have at least one of first_name, last_name, emails or mobile_number, and this reason is long';
+    const createContact = jest.fn((_values: unknown, onRefused?: (reason: string) => void) => {
+      onRefused?.(refusal);
+      return Promise.resolve(false);
+    });
+    render(<AccountContactsSection data={accountData()} actions={fakeActions({ createContact })} />);
+    await clickAndSettle(screen.getByTestId('contact-create'));
+    await screen.findByTestId('contact-form');
+    expect(formProps.current?.check).toBe(newContactProblem);
+    let outcome: boolean | string | undefined;
+    await act(async () => {
+      outcome = await formProps.current?.onSubmit({ last_name: 'Iyer', emails: 'iyer@acme.example' });
+    });
+    expect(outcome).toBe(format(text.refused, { reason: refusal }));
+    expect(screen.getByTestId('contact-form')).toBeInTheDocument();
+  });
 });

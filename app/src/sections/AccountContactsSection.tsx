@@ -6,21 +6,34 @@ import { createFormFields, formCustomFields } from '../fields/builtins';
 import { FailureNotice } from '../components/FailureNotice';
 import type { AccountData, SidebarActions } from '../data/types';
 import { FieldForm } from '../fields/FieldForm';
-import { messages } from '../i18n/messages';
-import type { FieldDef, FieldValue } from '../model/fields';
-import { ContactItem } from './ContactItem';
+import { format, messages } from '../i18n/messages';
+import { fieldByName, type FieldDef, type FieldValue } from '../model/fields';
+import { ContactItem, contactText } from './ContactItem';
 import { EmptyState, HeaderAction, PagedList, Section } from './Section';
 import type { SectionProps } from './types';
 
 const text = messages.sections.contacts;
 const QUICK_CONTACT_FIELDS = ['first_name', 'last_name', 'job_title'];
 
-/** The "+ Contact" form: names and job title as the settings define them, required custom fields, an email. */
+/**
+ * The "+ Contact" form: names and job title as the settings define them, required custom
+ * fields, an email and a mobile number (a contact is reached by one of them).
+ */
 export function newContactFields(contactFields: readonly FieldDef[], customFields: CustomFieldChoice = { kind: 'none' }): FieldDef[] {
-  // Quick fields (hidden or not), required ones and the admin's custom fields.
-  const chosen = createFormFields(contactFields, QUICK_CONTACT_FIELDS, customFields);
+  // Quick fields (hidden or not), required ones and the admin's custom fields; the mobile number comes last.
+  const chosen = createFormFields(contactFields.filter((field) => field.name !== 'mobile_number'), QUICK_CONTACT_FIELDS, customFields);
   const email: FieldDef = { name: 'emails', label: text.email, kind: 'email', required: false, custom: false, choices: [] };
-  return [...chosen, email];
+  const mobile: FieldDef = fieldByName(contactFields, 'mobile_number') ?? { name: 'mobile_number', label: text.mobile, kind: 'phone', required: false, custom: false, choices: [] };
+  return [...chosen, email, mobile];
+}
+
+const filled = (value: FieldValue | undefined): boolean => (typeof value === 'string' ? value.trim() !== '' : value !== null && value !== undefined);
+
+/** What the browser checks before sending a new contact: a name, and an email or a mobile number. */
+export function newContactProblem(values: Record<string, FieldValue>): string | undefined {
+  if (!filled(values.first_name) && !filled(values.last_name)) return text.needName;
+  if (!filled(values.emails) && !filled(values.mobile_number)) return text.needReach;
+  return undefined;
 }
 
 type FormState = { status: 'closed' } | { status: 'loading' } | { status: 'failed'; failure: CrmFailure } | { status: 'open'; fields: FieldDef[] };
@@ -53,11 +66,15 @@ function FormArea({ form, actions }: { form: ReturnType<typeof useContactForm>; 
   if (state.status === 'failed') return <FailureNotice failure={state.failure} onRetry={() => void form.open()} />;
   if (state.status !== 'open') return null;
   const create = async (values: Record<string, FieldValue>) => {
-    const created = await actions.createContact(values);
+    let refusal: string | undefined;
+    const created = await actions.createContact(values, (reason) => (refusal = reason));
     if (created) form.close();
-    return created;
+    // Freshsales' own words in full: the platform notification cuts them at 100 characters.
+    return created || (refusal === undefined ? false : format(text.refused, { reason: refusal }));
   };
-  return <FieldForm fields={state.fields} submitLabel={text.createSubmit} onSubmit={create} onCancel={form.close} testId="contact-form" />;
+  return (
+    <FieldForm fields={state.fields} submitLabel={text.createSubmit} onSubmit={create} check={newContactProblem} onCancel={form.close} testId="contact-form" />
+  );
 }
 
 /** The account's contacts, and a form to create one linked to the account. */
@@ -75,7 +92,14 @@ export function AccountContactsSection({ data, actions, settings }: SectionProps
       {contacts.length === 0 ? (
         <EmptyState text={text.emptyAccount} />
       ) : (
-        <PagedList items={contacts} keyOf={(contact) => contact.id} itemTestId="contact-item" render={(contact) => <ContactItem contact={contact} actions={actions} />} />
+        <PagedList
+          items={contacts}
+          keyOf={(contact) => contact.id}
+          itemTestId="contact-item"
+          textOf={contactText}
+          things={text.things}
+          render={(contact) => <ContactItem contact={contact} actions={actions} />}
+        />
       )}
     </Section>
   );

@@ -22,6 +22,8 @@ export function AccountsSection({ data, actions }: SectionProps<ContactData>) {
           items={accounts}
           keyOf={(account) => account.id}
           itemTestId="account-item"
+          textOf={(account) => account.name}
+          things={text.things}
           render={(account) => (
             <div className="item-line">
               <RecordLink name={account.name} onOpen={() => actions.openRecord('account', account.id)} />

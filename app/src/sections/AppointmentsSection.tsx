@@ -1,4 +1,5 @@
 import type { Appointment } from '../../../common/crm/records';
+import { Isolate } from '../components/Isolate';
 import { formatDate } from '../fields/display';
 import { format, messages } from '../i18n/messages';
 import { upcomingAppointments } from '../model/related';
@@ -24,9 +25,15 @@ export function appointmentWhen(appointment: Appointment): string {
 function AppointmentItem({ appointment }: { appointment: Appointment }) {
   return (
     <>
-      <span className="item-title">{appointment.title}</span>
+      <span className="item-title">
+        <Isolate>{appointment.title}</Isolate>
+      </span>
       <span className="muted">{appointmentWhen(appointment)}</span>
-      {appointment.location ? <span className="muted">{appointment.location}</span> : null}
+      {appointment.location ? (
+        <span className="muted">
+          <Isolate>{appointment.location}</Isolate>
+        </span>
+      ) : null}
     </>
   );
 }
@@ -50,6 +57,8 @@ export function AppointmentsSection({ data, now = new Date() }: SectionProps) {
           items={upcoming}
           keyOf={(appointment) => appointment.id}
           itemTestId="appointment-item"
+          textOf={(appointment) => [appointment.title, appointmentWhen(appointment), appointment.location ?? ''].join(' ')}
+          things={text.things}
           render={(appointment) => <AppointmentItem appointment={appointment} />}
         />
       )}

@@ -1,10 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { CrmFailure } from '../../../common/crm/failure';
 import type { ContactHit } from '../data/types';
 import { format, messages } from '../i18n/messages';
 import type { Result } from '../../../common/validation';
 import { SEARCH_DELAY_MS } from './ContactSearch';
-import { DealContactsSection } from './DealContactsSection';
+import { DealContactsSection, UNDO_MS } from './DealContactsSection';
 import { dealData, fakeActions } from './fixtures';
 
 const text = messages.sections.contacts;
@@ -31,13 +31,53 @@ describe('DealContactsSection list', () => {
     expect(actions.openRecord).toHaveBeenCalledWith('contact', 402000000501);
   });
 
-  it('removes a contact from the deal', () => {
+  it('removes a contact from the deal, and offers Undo that links it again', async () => {
     const actions = fakeActions();
     render(<DealContactsSection data={dealData()} actions={actions} />);
     const remove = screen.getByRole('button', { name: format(text.remove, { name: 'Karan Shah' }) });
     expect(remove).toHaveAttribute('data-testid', 'contact-remove');
-    remove.click();
+    await act(async () => {
+      remove.click();
+      await Promise.resolve();
+    });
     expect(actions.removeContact).toHaveBeenCalledWith(402000000502);
+    const bar = screen.getByTestId('undo-bar');
+    expect(bar).toHaveTextContent(format(text.removed, { name: 'Karan Shah' }));
+    const undo = within(bar).getByRole('button', { name: text.undo });
+    expect(undo).toHaveFocus();
+    await act(async () => {
+      undo.click();
+      await Promise.resolve();
+    });
+    expect(actions.addContact).toHaveBeenCalledWith({ id: 402000000502, name: 'Karan Shah', email: null });
+    expect(screen.queryByTestId('undo-bar')).toBeNull();
+  });
+
+  it('takes Undo away after a few seconds, and has nothing to undo when the removal was refused', async () => {
+    jest.useFakeTimers();
+    try {
+      const actions = fakeActions();
+      const { unmount } = render(<DealContactsSection data={dealData()} actions={actions} />);
+      await act(async () => {
+        screen.getAllByTestId('contact-remove')[0]?.click();
+        await Promise.resolve();
+      });
+      expect(screen.getByTestId('undo-bar')).toBeInTheDocument();
+      act(() => jest.advanceTimersByTime(UNDO_MS));
+      expect(screen.queryByTestId('undo-bar')).toBeNull();
+      unmount();
+
+      const refused = fakeActions({ removeContact: jest.fn(() => Promise.resolve(false)) });
+      render(<DealContactsSection data={dealData()} actions={refused} />);
+      await act(async () => {
+        screen.getAllByTestId('contact-remove')[0]?.click();
+        await Promise.resolve();
+      });
+      expect(screen.queryByTestId('undo-bar')).toBeNull();
+      expect(refused.addContact).not.toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('says what to do without contacts, names them sensibly, and renders HTML-looking names as text', () => {

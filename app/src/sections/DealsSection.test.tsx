@@ -3,6 +3,7 @@ import type { Deal } from '../../../common/crm/records';
 import type { FieldFormProps } from '../fields/FieldForm';
 import { formatDate, formatMoney } from '../fields/display';
 import { format, messages } from '../i18n/messages';
+import { toFieldDefs } from '../model/fields';
 import { clickFwButton } from '../test/crayons';
 import { DealsSection, newDealFields, newDealInitial } from './DealsSection';
 import { CURRENT_USER, DEAL_FIELDS, DEALS, PIPELINE_RENEWALS, STAGE, accountData, contactData, deal, fakeActions } from './fixtures';
@@ -114,7 +115,7 @@ describe('DealsSection "+ Deal"', () => {
     render(<DealsSection data={accountData()} actions={actions} currentUser={CURRENT_USER} />);
     await clickFwButton(screen.getByTestId('deal-create'));
     await screen.findByTestId('deal-form');
-    let created = false;
+    let created: boolean | string = false;
     await act(async () => {
       created = await (formProps.current as FieldFormProps).onSubmit({ name: 'Acme upsell', amount: 100 });
     });
@@ -162,4 +163,66 @@ describe('newDealFields', () => {
   it('starts empty without settings or a user', () => {
     expect(newDealInitial([], undefined)).toEqual({});
   });
+});
+
+describe('moving a deal to Lost (B8)', () => {
+  const REASONS = toFieldDefs([
+    { name: 'deal_reason_id', label: 'Lost reason', type: 'dropdown', default: true, visible: false, position: 20, choices: [{ id: 402000291001, value: 'Price' }, { id: 402000291002, value: 'Timing' }] },
+  ]);
+  const withReasons = [...DEAL_FIELDS, ...REASONS];
+  const renewal = () => screen.getByRole('combobox', { name: format(text.stageLabel, { name: 'Acme renewal' }) });
+
+  it('asks why before moving a deal to a lost stage, and sends stage and reason together', async () => {
+    const actions = fakeActions();
+    render(<DealsSection data={contactData({ dealFields: withReasons })} actions={actions} />);
+    fireEvent.change(renewal(), { target: { value: String(STAGE.lost) } });
+    expect(actions.changeDealStage).not.toHaveBeenCalled();
+    const prompt = screen.getByTestId('lost-reason-form');
+    const reason = within(prompt).getByRole('combobox', { name: format(text.lostReason, { name: 'Acme renewal' }) });
+    expect(reason).toHaveFocus();
+    expect(within(reason).getAllByRole('option').map((option) => option.textContent)).toEqual([messages.fields.selectPlaceholder, 'Price', 'Timing']);
+
+    await clickFwButton(within(prompt).getByTestId('lost-reason-save'));
+    expect(within(prompt).getByRole('alert')).toHaveTextContent(text.lostReasonRequired);
+    expect(actions.changeDealStage).not.toHaveBeenCalled();
+
+    fireEvent.change(reason, { target: { value: '402000291002' } });
+    await act(async () => {
+      fireEvent.submit(prompt);
+      await Promise.resolve();
+    });
+    expect(actions.changeDealStage).toHaveBeenCalledWith(DEALS[1], STAGE.lost, 402000291002);
+    expect(screen.queryByTestId('lost-reason-form')).toBeNull();
+  });
+
+  it('backs out on Escape or Cancel, moving nothing', async () => {
+    const actions = fakeActions();
+    render(<DealsSection data={contactData({ dealFields: withReasons })} actions={actions} />);
+    fireEvent.change(renewal(), { target: { value: String(STAGE.lost) } });
+    fireEvent.keyDown(screen.getByTestId('lost-reason'), { key: 'Escape' });
+    expect(screen.queryByTestId('lost-reason-form')).toBeNull();
+    fireEvent.change(renewal(), { target: { value: String(STAGE.lost) } });
+    await clickFwButton(screen.getByTestId('lost-reason-cancel'));
+    expect(screen.queryByTestId('lost-reason-form')).toBeNull();
+    expect(actions.changeDealStage).not.toHaveBeenCalled();
+  });
+
+  it('moves at once when the account has no lost reasons, or the stage is not lost', () => {
+    const actions = fakeActions();
+    const { unmount } = render(<DealsSection data={contactData()} actions={actions} />);
+    fireEvent.change(renewal(), { target: { value: String(STAGE.lost) } });
+    expect(actions.changeDealStage).toHaveBeenLastCalledWith(DEALS[1], STAGE.lost);
+    unmount();
+    render(<DealsSection data={contactData({ dealFields: withReasons })} actions={actions} />);
+    fireEvent.change(renewal(), { target: { value: String(STAGE.proposal) } });
+    expect(actions.changeDealStage).toHaveBeenLastCalledWith(DEALS[1], STAGE.proposal);
+    expect(screen.queryByTestId('lost-reason-form')).toBeNull();
+  });
+});
+
+it('filters a long deal list by name and stage', () => {
+  const many = Array.from({ length: 12 }, (_, index) => deal({ id: index + 1, name: `Deal ${index + 1}`, deal_stage_id: index === 3 ? STAGE.proposal : STAGE.new }));
+  render(<DealsSection data={accountData({ deals: many })} actions={fakeActions()} />);
+  fireEvent.change(screen.getByTestId('list-filter'), { target: { value: 'proposal' } });
+  expect(screen.getAllByTestId('deal-item').map((item) => within(item).getAllByRole('button')[0]?.textContent)).toEqual(['Deal 4']);
 });

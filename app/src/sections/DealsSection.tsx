@@ -9,6 +9,7 @@ import { format, messages } from '../i18n/messages';
 import type { FieldDef, FieldValue } from '../model/fields';
 import { dealMoney } from '../model/money';
 import { defaultPipelineId, forecastOf, pipelineStages, sortDeals, stageById } from '../model/related';
+import { useStageMove } from './LostReason';
 import { EmptyState, HeaderAction, PagedList, RecordLink, Section } from './Section';
 import type { SectionProps } from './types';
 
@@ -71,17 +72,24 @@ function StageSelect({ deal, dealFields, onChange }: StageSelectProps) {
   );
 }
 
+/** What the deals filter matches: name and stage. */
+export function dealText(deal: Deal, dealFields: readonly FieldDef[]): string {
+  return `${deal.name} ${stageById(dealFields, deal.deal_stage_id)?.label ?? ''}`;
+}
+
 function DealItem({ deal, dealFields, actions }: { deal: Deal; dealFields: readonly FieldDef[]; actions: SectionProps['actions'] }) {
+  const { move, prompt } = useStageMove(deal, dealFields, actions);
   const money = dealMoney(deal, dealFields);
   const amount = money === undefined ? text.noAmount : formatMoney(money.amount, money.currencyCode);
   return (
     <>
       <RecordLink name={deal.name} onOpen={() => actions.openRecord('deal', deal.id)} />
       <div className="item-line">
-        <StageSelect deal={deal} dealFields={dealFields} onChange={(stageId) => void actions.changeDealStage(deal, stageId)} />
+        <StageSelect deal={deal} dealFields={dealFields} onChange={(stageId) => void move(stageId)} />
         <span>{amount}</span>
       </div>
       {deal.expected_close ? <span className="muted">{format(text.expectedClose, { date: formatDate(deal.expected_close) })}</span> : null}
+      {prompt}
     </>
   );
 }
@@ -115,6 +123,8 @@ export function DealsSection({ data, actions, currentUser, settings }: SectionPr
           items={deals}
           keyOf={(deal) => deal.id}
           itemTestId="deal-item"
+          textOf={(deal) => dealText(deal, data.dealFields)}
+          things={text.things}
           render={(deal) => <DealItem deal={deal} dealFields={data.dealFields} actions={actions} />}
         />
       )}

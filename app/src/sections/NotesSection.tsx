@@ -2,6 +2,7 @@ import { FwButton } from '@freshworks/crayons/react/FwButton';
 import { useId, useState, type FormEvent } from 'react';
 import type { Note } from '../../../common/crm/records';
 import type { CrmUser } from '../../../common/crm/users';
+import { formatIsolated } from '../components/Isolate';
 import { formatDate } from '../fields/display';
 import { format, messages } from '../i18n/messages';
 import { notesNewestFirst, userName } from '../model/related';
@@ -22,8 +23,10 @@ function NoteItem({ note, users }: { note: Note; users: CrmUser[] }) {
   return (
     <>
       {/* Plain text with its line breaks (pre-wrap): never interpreted as HTML. */}
-      <p className="note-text">{note.description}</p>
-      <span className="muted">{format(text.byline, { author: userName(users, note.creater_id), date: formatDate(note.created_at) })}</span>
+      <p className="note-text" dir="auto">
+        {note.description}
+      </p>
+      <span className="muted">{formatIsolated(text.byline, { author: userName(users, note.creater_id), date: formatDate(note.created_at) })}</span>
     </>
   );
 }
@@ -89,7 +92,14 @@ export function NotesSection({ data, actions }: SectionProps) {
       {notes.length === 0 ? (
         <EmptyState text={text.empty} />
       ) : (
-        <PagedList items={notes} keyOf={(note) => note.id} itemTestId="note-item" render={(note) => <NoteItem note={note} users={data.users} />} />
+        <PagedList
+          items={notes}
+          keyOf={(note) => note.id}
+          itemTestId="note-item"
+          render={(note) => <NoteItem note={note} users={data.users} />}
+          textOf={(note) => `${note.description} ${format(text.byline, { author: userName(data.users, note.creater_id), date: formatDate(note.created_at) })}`}
+          things={text.things}
+        />
       )}
       <NoteComposer onSave={(note) => actions.createNote(note)} />
     </Section>

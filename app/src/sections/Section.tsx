@@ -1,11 +1,14 @@
 import { FwButton } from '@freshworks/crayons/react/FwButton';
 import { useId, useState, type ReactNode } from 'react';
 import type { EntityType } from '../../../common/platform/client';
+import { Isolate } from '../components/Isolate';
 import { format, messages } from '../i18n/messages';
 
 /** How many items a list shows at first, and how many more each "Show more" adds. */
 export const FIRST_PAGE = 5;
 export const NEXT_PAGE = 10;
+/** A list longer than this gets a filter box. */
+export const FILTER_ABOVE = 10;
 
 interface SectionProps {
   /** Becomes the root test id `section-<name>`. */
@@ -22,7 +25,8 @@ interface SectionProps {
 export function Section({ name, title, count, action, children }: SectionProps) {
   const headingId = useId();
   return (
-    <section className="section related-section" aria-labelledby={headingId} data-testid={`section-${name}`}>
+    // tabIndex -1: the "skip to sections" link moves focus here.
+    <section className="section related-section" aria-labelledby={headingId} data-testid={`section-${name}`} tabIndex={-1}>
       <div className="related-header">
         <h2 id={headingId} className="section-title">
           {title}
@@ -61,16 +65,59 @@ interface PagedListProps<T> {
   render: (item: T) => ReactNode;
   /** Test id of each <li>. */
   itemTestId: string;
+  /** The item's text as shown (name, title, email…): what the filter box matches. */
+  textOf: (item: T) => string;
+  /** What the list holds, for the filter box's label ("contacts"). */
+  things?: string;
 }
 
-/** A list that shows the first few items and grows on "Show more", saying how many remain. */
-export function PagedList<T>({ items, keyOf, render, itemTestId }: PagedListProps<T>) {
+/** The items whose shown text contains the query, ignoring case; all of them for a blank query. */
+export function matchingItems<T>(items: readonly T[], textOf: (item: T) => string, query: string): readonly T[] {
+  const needle = query.trim().toLocaleLowerCase();
+  if (needle === '') return items;
+  return items.filter((item) => textOf(item).toLocaleLowerCase().includes(needle));
+}
+
+function ListFilter({ query, onChange, things }: { query: string; onChange: (query: string) => void; things: string }) {
+  const label = format(messages.sections.filter.label, { things });
+  return (
+    <input
+      type="search"
+      className="list-filter note-input"
+      data-testid="list-filter"
+      aria-label={label}
+      placeholder={label}
+      autoComplete="off"
+      value={query}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
+
+function NoMatch({ query }: { query: string }) {
+  return (
+    <p className="muted" data-testid="filter-empty" role="status">
+      {format(messages.sections.filter.empty, { query })}
+    </p>
+  );
+}
+
+/**
+ * A list that shows the first few items and grows on "Show more", saying how many remain.
+ * Past `FILTER_ABOVE` items a filter box narrows it first; "Show more" pages what matches.
+ */
+export function PagedList<T>({ items, keyOf, render, itemTestId, textOf, things = messages.sections.filter.items }: PagedListProps<T>) {
   const [shown, setShown] = useState(FIRST_PAGE);
-  const remaining = items.length - shown;
+  const [query, setQuery] = useState('');
+  const filterable = items.length > FILTER_ABOVE;
+  const matching = filterable ? matchingItems(items, textOf, query) : items;
+  const remaining = matching.length - shown;
   return (
     <>
+      {filterable ? <ListFilter query={query} onChange={setQuery} things={things} /> : null}
+      {matching.length === 0 && query.trim() !== '' ? <NoMatch query={query.trim()} /> : null}
       <ul className="related-list">
-        {items.slice(0, shown).map((item) => (
+        {matching.slice(0, shown).map((item) => (
           <li key={keyOf(item)} className="related-item" data-testid={itemTestId}>
             {render(item)}
           </li>
@@ -103,11 +150,11 @@ export function Unavailable({ things, entity }: { things: string; entity: Entity
   );
 }
 
-/** A record name that opens the record's page in the CRM. */
-export function RecordLink({ name, onOpen }: { name: string; onOpen: () => void }) {
+/** A record name (isolated text) that opens the record's page in the CRM. */
+export function RecordLink({ name, onOpen }: { name: ReactNode; onOpen: () => void }) {
   return (
     <button type="button" className="record-link" onClick={onOpen}>
-      {name}
+      <Isolate>{name}</Isolate>
     </button>
   );
 }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { CustomFieldChoice } from '../../../common/sidebar-settings';
 import type { Deal } from '../../../common/crm/records';
 import type { SidebarData } from '../data/types';
@@ -408,5 +408,48 @@ describe('SummarySection, account', () => {
     await typeInto(openEditor('annual_revenue'), '3000000');
     await clickAndSettle(within(row('annual_revenue')).getByTestId('field-save'));
     expect(actions.saveField).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'annual_revenue' }), 3000000);
+  });
+});
+
+describe('SummarySection: lost reason, links and text direction', () => {
+  const REASONS = toFieldDefs([{ name: 'deal_reason_id', label: 'Lost reason', type: 'dropdown', default: true, visible: false, position: 30, choices: [{ id: 7, value: 'Price' }] }]);
+
+  it('asks for the lost reason before moving the open deal to a lost stage (B8)', async () => {
+    const base = aDeal();
+    const data = { ...base, fields: [...base.fields, ...REASONS] };
+    const { actions } = renderSummary(data);
+    fireCrayons(openEditor('deal_stage_id'), 'fwChange', { value: String(STAGE.lost) });
+    await clickAndSettle(within(row('deal_stage_id')).getByTestId('field-save'));
+    expect(actions.changeDealStage).not.toHaveBeenCalled();
+    const prompt = screen.getByTestId('lost-reason-form');
+    fireEvent.change(within(prompt).getByTestId('lost-reason'), { target: { value: '7' } });
+    await act(async () => {
+      fireEvent.submit(prompt);
+      await Promise.resolve();
+    });
+    expect(actions.changeDealStage).toHaveBeenCalledWith(data.record, STAGE.lost, 7);
+    await waitFor(() => expect(screen.queryByTestId('lost-reason-form')).toBeNull());
+    await waitFor(() => expect(within(row('deal_stage_id')).queryByTestId('field-save')).toBeNull());
+  });
+
+  it('shows emails as mailto: links and phones as tel: links (click to act)', () => {
+    renderSummary(contact());
+    const emails = within(row('emails')).getAllByRole('link');
+    expect(emails.map((link) => link.getAttribute('href'))).toEqual(['mailto:priya@acme.example', 'mailto:priya.other@acme.example']);
+    expect(within(row('work_number')).getByRole('link', { name: '+1 415 555 0100' })).toHaveAttribute('href', 'tel:+14155550100');
+  });
+
+  it('shows the website as a link opening beside the CRM', () => {
+    renderSummary(accountData({ record: { id: 1, name: 'Acme', website: 'acme.example' } }));
+    const link = within(row('website')).getByRole('link', { name: 'acme.example' });
+    expect(link).toHaveAttribute('href', 'https://acme.example');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('isolates first and last name apart, so an override in one never reverses the other (B12)', () => {
+    renderSummary(contact({ first_name: '\u202Eevil', last_name: 'Nair', display_name: '\u202Eevil Nair' }));
+    const parts = Array.from(row('display_name').querySelectorAll('.inline-field-value bdi bdi')).map((element) => element.textContent);
+    expect(parts).toEqual(['\u202Eevil', 'Nair']);
   });
 });

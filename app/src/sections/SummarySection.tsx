@@ -1,13 +1,16 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import type { Contact } from '../../../common/crm/records';
 import type { CrmUser } from '../../../common/crm/users';
 import type { CustomFieldChoice } from '../../../common/sidebar-settings';
 import type { AccountData, ContactData, DealData, SidebarActions, SidebarData } from '../data/types';
 import { builtInField, chosenCustomFields, stagesOfPipeline } from '../fields/builtins';
 import { formatMoney } from '../fields/display';
+import { ActionLink } from '../components/links';
 import { InlineField } from '../fields/InlineField';
 import { messages } from '../i18n/messages';
 import { choiceLabel, type FieldDef, type FieldValue } from '../model/fields';
+import { ContactName } from './ContactItem';
+import { useStageMove } from './LostReason';
 
 const text = messages.fields.summary;
 
@@ -20,7 +23,7 @@ export interface SummarySectionProps {
 interface RowProps {
   field: FieldDef;
   value: FieldValue | undefined;
-  display?: string;
+  display?: ReactNode;
   editable?: boolean;
   /** Defaults to `actions.saveField(field, value)`. */
   onSave?: (value: FieldValue) => Promise<boolean>;
@@ -82,7 +85,7 @@ function EmailsRow({ record }: { record: Contact }) {
         <ul className="summary-emails">
           {emails.map((email, index) => (
             <li key={`${index}-${email.value}`}>
-              {email.value}
+              <ActionLink kind="email" text={email.value} />
               {email.primary ? <span className="muted"> ({text.primaryEmail})</span> : null}
             </li>
           ))}
@@ -116,7 +119,13 @@ function ContactRows({ data, actions }: { data: ContactData; actions: SidebarAct
   const { record, fields } = data;
   return (
     <>
-      <Row field={NAME_FIELD} value={contactName(record)} editable={false} actions={actions} />
+      <Row
+        field={NAME_FIELD}
+        value={contactName(record)}
+        display={<ContactName contact={record} />}
+        editable={false}
+        actions={actions}
+      />
       <Row field={builtInField(fields, 'first_name', text.firstName, 'text')} value={record.first_name} actions={actions} />
       <Row field={builtInField(fields, 'last_name', text.lastName, 'text')} value={record.last_name} actions={actions} />
       <Row field={builtInField(fields, 'job_title', text.jobTitle, 'text')} value={record.job_title} actions={actions} />
@@ -135,14 +144,12 @@ function StageRow({ data, actions }: { data: DealData; actions: SidebarActions }
   const allStages = builtInField(data.fields, 'deal_stage_id', text.stage, 'dropdown');
   // Stable while the pipeline is, so the select does not get new options on every render.
   const field = useMemo(() => stagesOfPipeline(allStages, record.deal_pipeline_id), [allStages, record.deal_pipeline_id]);
+  const { move, prompt } = useStageMove(record, data.fields, actions);
   return (
-    <Row
-      field={field}
-      value={record.deal_stage_id}
-      display={choiceLabel(allStages, record.deal_stage_id)}
-      onSave={(stageId) => actions.changeDealStage(record, Number(stageId))}
-      actions={actions}
-    />
+    <>
+      <Row field={field} value={record.deal_stage_id} display={choiceLabel(allStages, record.deal_stage_id)} onSave={(stageId) => move(Number(stageId))} actions={actions} />
+      {prompt}
+    </>
   );
 }
 

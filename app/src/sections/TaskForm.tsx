@@ -1,5 +1,6 @@
 import { FwButton } from '@freshworks/crayons/react/FwButton';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useFocusOnMount } from '../components/keyboard';
 import type { NewTask } from '../data/types';
 import { format, messages } from '../i18n/messages';
 import type { Choice } from '../model/fields';
@@ -30,6 +31,12 @@ export function taskProblems(draft: Draft): Problems {
   return Object.fromEntries(Object.entries(problems).filter(([, problem]) => problem !== undefined));
 }
 
+function cancelOnEscape(event: KeyboardEvent, onCancel: () => void): void {
+  if (event.key !== 'Escape') return;
+  event.stopPropagation();
+  onCancel();
+}
+
 interface TaskFormProps {
   owners: Choice[];
   initial: Draft;
@@ -45,9 +52,10 @@ function FieldError({ id, problem }: { id: string; problem: string | undefined }
   );
 }
 
-/** Title, due date and owner: the quick task form of every sidebar. */
+/** Title, due date and owner: the quick task form of every sidebar; the title has focus, Escape cancels. */
 export function TaskForm({ owners, initial, onSubmit, onCancel }: TaskFormProps) {
   const ids = { title: useId(), dueDate: useId(), ownerId: useId() };
+  const title = useFocusOnMount<HTMLInputElement>();
   const [draft, setDraft] = useState(initial);
   const [problems, setProblems] = useState<Problems>({});
   const [saving, setSaving] = useState(false);
@@ -69,10 +77,10 @@ export function TaskForm({ owners, initial, onSubmit, onCancel }: TaskFormProps)
   };
 
   return (
-    <form className="related-form" data-testid="task-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="related-form" data-testid="task-form" onSubmit={(event) => void submit(event)} onKeyDown={(event) => cancelOnEscape(event, onCancel)} noValidate>
       <div className="form-field">
         <label htmlFor={ids.title}>{text.formTitle}</label>
-        <input id={ids.title} data-testid="task-title" required value={draft.title} onChange={set('title')} {...invalid('title')} />
+        <input id={ids.title} ref={title} data-testid="task-title" required value={draft.title} onChange={set('title')} {...invalid('title')} />
         <FieldError id={`${ids.title}-error`} problem={problems.title} />
       </div>
       <div className="form-field">

@@ -128,3 +128,22 @@ describe('taskProblems', () => {
     });
   });
 });
+
+describe('TasksSection keyboard (B11)', () => {
+  it('"+ Task" puts focus in the title, and Escape closes the form', async () => {
+    const actions = fakeActions();
+    render(<TasksSection data={contactData()} actions={actions} currentUser={CURRENT_USER} now={NOW} />);
+    const form = await openForm();
+    expect(within(form).getByTestId('task-title')).toHaveFocus();
+    fireEvent.keyDown(within(form).getByTestId('task-due'), { key: 'Escape' });
+    expect(screen.queryByTestId('task-form')).toBeNull();
+    expect(actions.createTask).not.toHaveBeenCalled();
+  });
+
+  it('filters a long task list by title and owner', () => {
+    const many = Array.from({ length: 11 }, (_, index) => task({ id: index + 1, title: index === 4 ? 'Send the contract' : `Call ${index + 1}` }));
+    render(<TasksSection data={contactData({ tasks: many })} actions={fakeActions()} currentUser={CURRENT_USER} now={NOW} />);
+    fireEvent.change(screen.getByTestId('list-filter'), { target: { value: 'CONTRACT' } });
+    expect(screen.getAllByTestId('task-item').map((item) => item.querySelector('.item-title')?.textContent)).toEqual(['Send the contract']);
+  });
+});

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Task } from '../../../common/crm/records';
+import { formatIsolated, Isolate } from '../components/Isolate';
 import type { CurrentUser } from '../data/types';
 import { formatDate } from '../fields/display';
 import { format, messages } from '../i18n/messages';
@@ -40,12 +41,12 @@ function TaskItem({ task, now, owner, onComplete }: TaskItemProps) {
       <input type="checkbox" data-testid="task-complete" aria-label={format(text.complete, { title: task.title })} onChange={() => onComplete(task)} />
       <div className="related-item-body">
         <div className="item-line">
-          <span className="item-title">{task.title}</span>
+          <span className="item-title">
+            <Isolate>{task.title}</Isolate>
+          </span>
           <DueMarker task={task} now={now} />
         </div>
-        <span className="muted">
-          {due} · {owner}
-        </span>
+        <span className="muted">{formatIsolated(text.meta, { due, owner })}</span>
       </div>
     </div>
   );
@@ -79,6 +80,8 @@ export function TasksSection({ data, actions, currentUser, now = new Date() }: S
           items={tasks}
           keyOf={(task) => task.id}
           itemTestId="task-item"
+          textOf={(task) => `${task.title} ${userName(data.users, task.owner_id)}`}
+          things={text.things}
           render={(task) => <TaskItem task={task} now={now} owner={userName(data.users, task.owner_id)} onComplete={(done) => void actions.completeTask(done)} />}
         />
       )}
