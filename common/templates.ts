@@ -16,6 +16,15 @@ import {
   taskWriteSchema,
 } from './crm/records';
 import { ownersResponseSchema } from './crm/users';
+import {
+  appointmentWriteSchema,
+  contactStatusesSchema,
+  deletedSchema,
+  salesActivitiesSchema,
+  salesActivityOutcomesSchema,
+  salesActivityTypesSchema,
+  salesActivityWriteSchema,
+} from './crm/operations';
 import { badResponse, classifyRejection, type CrmFailure } from './crm/failure';
 import type { InvokeTemplate, TemplateContext } from './platform/request';
 import { describeIssues, fail, ok, parseJson, REPORT_INPUT, type Result } from './validation';
@@ -52,6 +61,21 @@ export const templateResponseSchemas = {
   listDealStages: dealStagesSchema,
   /** Server: the lifecycle stage the deal-won automation moves contacts to, by name. */
   listLifecycleStages: lifecycleStagesSchema,
+  /** Sidebars: appointments on the open record, edited and deleted in place (api §4.5). */
+  createAppointment: appointmentWriteSchema,
+  updateAppointment: appointmentWriteSchema,
+  deleteAppointment: deletedSchema,
+  /** Sidebars: "Log activity" and the record's activities (api §4.6, §6). */
+  listSalesActivityTypes: salesActivityTypesSchema,
+  listSalesActivityOutcomes: salesActivityOutcomesSchema,
+  createSalesActivity: salesActivityWriteSchema,
+  listSalesActivities: salesActivitiesSchema,
+  updateNote: noteWriteSchema,
+  deleteNote: deletedSchema,
+  deleteTask: deletedSchema,
+  /** Sidebars: lead conversion (a lead is a contact in a lead lifecycle stage, api §2 Leads). */
+  listContactStatuses: contactStatusesSchema,
+  createAccount: accountWriteSchema,
 } satisfies Record<string, z.ZodMiniType>;
 
 export type TemplateName = keyof typeof templateResponseSchemas;
@@ -90,6 +114,18 @@ export interface TemplateContexts {
   filterAccounts: NoContext;
   listDealStages: NoContext;
   listLifecycleStages: NoContext;
+  createAppointment: NoContext;
+  updateAppointment: RecordContext;
+  deleteAppointment: RecordContext;
+  listSalesActivityTypes: NoContext;
+  listSalesActivityOutcomes: NoContext;
+  createSalesActivity: NoContext;
+  listSalesActivities: { page: number };
+  updateNote: RecordContext;
+  deleteNote: RecordContext;
+  deleteTask: RecordContext;
+  listContactStatuses: NoContext;
+  createAccount: NoContext;
 }
 
 export type TemplateResponse<N extends TemplateName> = z.infer<(typeof templateResponseSchemas)[N]>;

@@ -7,6 +7,7 @@ import { format, messages } from '../i18n/messages';
 import type { FieldDef, FieldValue } from '../model/fields';
 import type { Host } from '../platform/host';
 import type { MetadataCache } from './metadata-cache';
+import { createRecordOperations } from './record-operations';
 import { settleUnknownOutcome, type Verdict } from './unknown-outcome';
 import { appearsVerdict, fieldVerdict, linkVerdict, stageVerdict, taskDoneVerdict } from './verdicts';
 import type { Mutation, Sidebar } from './useSidebar';
@@ -180,6 +181,8 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
     openRecord: (kind, id) => {
       void host.show(kind, id).catch(() => undefined);
     },
+
+    records: createRecordOperations(deps),
   };
   return actions;
 }

@@ -4,6 +4,7 @@ import type { CrmUser } from '../../../common/crm/users';
 import type { EntityType } from '../../../common/platform/client';
 import type { Result } from '../../../common/validation';
 import type { FieldDef, FieldValue } from '../model/fields';
+import type { RecordOperations } from './record-operations';
 
 /**
  * What one sidebar open loads: the record with its related records (one request template)
@@ -105,6 +106,8 @@ export interface SidebarActions {
   contactFields(): Promise<Result<FieldDef[], CrmFailure>>;
   /** Navigates the CRM to a record's page. */
   openRecord(kind: 'contact' | 'account' | 'deal', id: number): void;
+  /** Appointments, activities, note and task edits, lead conversion (record-operations.ts). */
+  records: RecordOperations;
 }
 
 /** The signed-in user: the default owner of new tasks and deals. */

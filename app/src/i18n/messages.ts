@@ -1,5 +1,6 @@
 import type { CrmFailureKind } from '../../../common/crm/failure';
 import { fieldMessages } from './fields-messages';
+import { operationMessages } from './operations-messages';
 import { sectionMessages } from './sections-messages';
 
 /**
@@ -76,6 +77,7 @@ export const messages = {
   },
   fields: fieldMessages,
   sections: sectionMessages,
+  operations: operationMessages,
 } as const;
 
 /** Fill `{name}` placeholders; unknown names stay visible rather than vanish. */

@@ -2,6 +2,7 @@ import type { Appointment, Deal, Note, Task } from '../../../common/crm/records'
 import type { CrmUser } from '../../../common/crm/users';
 import type { AccountData, ContactData, CurrentUser, DealData, SidebarActions } from '../data/types';
 import { toFieldDefs, type FieldDef } from '../model/fields';
+import { fakeRecordOperations, type FakeRecordOperations } from '../test/record-operations';
 
 /**
  * Small records shaped like the examples of freshsales-api.md, for the section tests. "Now" is
@@ -199,7 +200,7 @@ export function accountData(overrides: Partial<AccountData> = {}): AccountData {
 }
 
 /** Every action as a jest mock (properties, so tests can pass `actions.openRecord` to expect). */
-export type FakeActions = { [K in keyof SidebarActions]: jest.MockedFunction<SidebarActions[K]> };
+export type FakeActions = { [K in Exclude<keyof SidebarActions, 'records'>]: jest.MockedFunction<SidebarActions[K]> } & { records: FakeRecordOperations };
 
 /** Actions that succeed; override one with a jest.fn to watch or fail it. */
 export function fakeActions(overrides: Partial<SidebarActions> = {}): FakeActions {
@@ -217,6 +218,7 @@ export function fakeActions(overrides: Partial<SidebarActions> = {}): FakeAction
     searchContacts: jest.fn(() => Promise.resolve({ ok: true as const, value: [] })),
     contactFields: jest.fn(() => Promise.resolve({ ok: true as const, value: CONTACT_FIELDS })),
     openRecord: jest.fn(),
+    records: fakeRecordOperations(),
     ...overrides,
   } as unknown as FakeActions;
 }
