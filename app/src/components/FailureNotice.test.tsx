@@ -29,6 +29,8 @@ describe('FailureNotice', () => {
       <FailureNotice failure={failure('invalid', ['Email is invalid.', 'Name is required.'])} onRetry={() => undefined} />,
     );
     expect(noticeText(container)).toBe(`${messages.failure.invalid} Email is invalid. Name is required.`);
+    // Record text quoted by the CRM stays in its own direction.
+    expect(container.querySelector('fw-inline-message bdi')).toHaveTextContent('Email is invalid. Name is required.');
   });
 
   it('adds nothing after an invalid request without CRM messages', () => {

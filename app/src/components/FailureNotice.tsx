@@ -2,6 +2,7 @@ import { FwButton } from '@freshworks/crayons/react/FwButton';
 import { FwInlineMessage } from '@freshworks/crayons/react/FwInlineMessage';
 import type { CrmFailure } from '../../../common/crm/failure';
 import { messages } from '../i18n/messages';
+import { Isolate } from './Isolate';
 
 interface Props {
   failure: CrmFailure;
@@ -16,7 +17,13 @@ export function FailureNotice({ failure, onRetry }: Props) {
     <div className="failure">
       <FwInlineMessage open type="error" closable={false}>
         {messages.failure[failure.kind]}
-        {crmSays ? ` ${crmSays}` : null}
+        {/* Freshsales' words may quote record text: isolated, so they cannot turn the line around. */}
+        {crmSays ? (
+          <>
+            {' '}
+            <Isolate>{crmSays}</Isolate>
+          </>
+        ) : null}
       </FwInlineMessage>
       <FwButton color="secondary" size="small" onFwClick={onRetry}>
         {messages.actions.retry}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { CrmFailure } from '../../../common/crm/failure';
+import { Isolate } from '../components/Isolate';
 import type { ContactHit, SidebarActions } from '../data/types';
 import { format, messages } from '../i18n/messages';
 
@@ -91,8 +92,13 @@ export function ContactSearch({ actions, linkedIds }: Props) {
           {hits.map((hit) => (
             <li key={hit.id}>
               <button type="button" className="hit-button" data-testid="contact-hit" aria-label={format(text.add, { name: hit.name })} onClick={() => choose(hit)}>
-                <span>{hit.name}</span>
-                {hit.email ? <span className="muted"> · {hit.email}</span> : null}
+                <Isolate>{hit.name}</Isolate>
+                {hit.email ? (
+                  <span className="muted">
+                    {' · '}
+                    <Isolate>{hit.email}</Isolate>
+                  </span>
+                ) : null}
               </button>
             </li>
           ))}

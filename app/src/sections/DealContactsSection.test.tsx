@@ -111,6 +111,7 @@ describe('DealContactsSection search', () => {
     expect(searchContacts).toHaveBeenCalledWith('mee');
     expect(hits).toHaveLength(1);
     expect(hits[0]).toHaveTextContent('Meera Iyer · meera@acme.example');
+    expect(Array.from(hits[0]?.querySelectorAll('bdi') ?? []).map((element) => element.textContent)).toEqual(['Meera Iyer', 'meera@acme.example']);
     expect(hits[0]).toHaveAccessibleName(format(text.add, { name: 'Meera Iyer' }));
 
     fireEvent.click(hits[0] as HTMLElement);
