@@ -13,6 +13,7 @@ import { useSidebar, type SidebarState } from './data/useSidebar';
 import { format, messages } from './i18n/messages';
 import type { Host } from './platform/host';
 import { RELATED_SECTIONS } from './sections';
+import { LeadConversion } from './sections/LeadConversion';
 import { SummarySection } from './sections/SummarySection';
 
 /** Keeps the drawer exactly as tall as the content (the host caps it at 700 px). */
@@ -80,6 +81,8 @@ function Sections({ data, actions, currentUser, settings }: RelatedProps & { set
   const related = RELATED_SECTIONS[data.entity] as Partial<Record<string, (props: RelatedProps) => ReactNode>>;
   return (
     <>
+      {/* Lead conversion comes first: it only shows on contacts in a lead stage. */}
+      {data.entity === 'contact' ? <LeadConversion data={data} actions={actions} currentUser={currentUser} /> : null}
       {chosen.sections.map((name, index) => {
         if (name === 'summary') {
           const sectionsFollow = chosen.sections.slice(index + 1).some((later) => related[later] !== undefined);

@@ -60,7 +60,7 @@ export const sectionMessages = {
   appointments: {
     title: 'Upcoming appointments',
     things: 'appointments',
-    empty: 'No upcoming appointments. Schedule one from the record page in Freshsales.',
+    empty: 'No upcoming appointments. Schedule one with + Appointment.',
     allDay: '{date}, all day',
     range: '{date}, {from}–{to}',
     from: '{date}, {from}',

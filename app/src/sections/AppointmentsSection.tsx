@@ -3,6 +3,7 @@ import { Isolate } from '../components/Isolate';
 import { formatDate } from '../fields/display';
 import { format, messages } from '../i18n/messages';
 import { upcomingAppointments } from '../model/related';
+import { useAppointmentEditing } from './AppointmentControls';
 import { EmptyState, PagedList, Section, Unavailable } from './Section';
 import type { SectionProps } from './types';
 
@@ -39,7 +40,8 @@ function AppointmentItem({ appointment }: { appointment: Appointment }) {
 }
 
 /** Upcoming appointments, soonest first. */
-export function AppointmentsSection({ data, now = new Date() }: SectionProps) {
+export function AppointmentsSection({ data, actions, now = new Date() }: SectionProps) {
+  const editing = useAppointmentEditing(data, actions, now);
   if (data.appointments === null) {
     return (
       <Section name="appointments" title={text.title}>
@@ -49,7 +51,8 @@ export function AppointmentsSection({ data, now = new Date() }: SectionProps) {
   }
   const upcoming = upcomingAppointments(data.appointments, now);
   return (
-    <Section name="appointments" title={text.title} count={upcoming.length}>
+    <Section name="appointments" title={text.title} count={upcoming.length} action={editing.action}>
+      {editing.form}
       {upcoming.length === 0 ? (
         <EmptyState text={text.empty} />
       ) : (
@@ -59,7 +62,12 @@ export function AppointmentsSection({ data, now = new Date() }: SectionProps) {
           itemTestId="appointment-item"
           textOf={(appointment) => [appointment.title, appointmentWhen(appointment), appointment.location ?? ''].join(' ')}
           things={text.things}
-          render={(appointment) => <AppointmentItem appointment={appointment} />}
+          render={(appointment) => (
+            <>
+              <AppointmentItem appointment={appointment} />
+              {editing.itemControls(appointment)}
+            </>
+          )}
         />
       )}
     </Section>

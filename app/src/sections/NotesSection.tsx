@@ -6,6 +6,7 @@ import { formatIsolated } from '../components/Isolate';
 import { formatDate } from '../fields/display';
 import { format, messages } from '../i18n/messages';
 import { notesNewestFirst, userName } from '../model/related';
+import { useNoteEditing } from './NoteControls';
 import { EmptyState, PagedList, Section, Unavailable } from './Section';
 import type { SectionProps } from './types';
 
@@ -79,6 +80,7 @@ function NoteComposer({ onSave }: { onSave: (text: string) => Promise<boolean> }
 
 /** Recent notes, newest first, and a box to add one. */
 export function NotesSection({ data, actions }: SectionProps) {
+  const noteControls = useNoteEditing(actions);
   if (data.notes === null) {
     return (
       <Section name="notes" title={text.title}>
@@ -96,7 +98,12 @@ export function NotesSection({ data, actions }: SectionProps) {
           items={notes}
           keyOf={(note) => note.id}
           itemTestId="note-item"
-          render={(note) => <NoteItem note={note} users={data.users} />}
+          render={(note) => (
+            <>
+              <NoteItem note={note} users={data.users} />
+              {noteControls(note)}
+            </>
+          )}
           textOf={(note) => `${note.description} ${format(text.byline, { author: userName(data.users, note.creater_id), date: formatDate(note.created_at) })}`}
           things={text.things}
         />

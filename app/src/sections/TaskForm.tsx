@@ -42,6 +42,8 @@ interface TaskFormProps {
   initial: Draft;
   onSubmit: (task: NewTask) => Promise<boolean>;
   onCancel: () => void;
+  /** The save button's text: "Add task" unless editing. */
+  submitLabel?: string;
 }
 
 function FieldError({ id, problem }: { id: string; problem: string | undefined }) {
@@ -53,7 +55,7 @@ function FieldError({ id, problem }: { id: string; problem: string | undefined }
 }
 
 /** Title, due date and owner: the quick task form of every sidebar; the title has focus, Escape cancels. */
-export function TaskForm({ owners, initial, onSubmit, onCancel }: TaskFormProps) {
+export function TaskForm({ owners, initial, onSubmit, onCancel, submitLabel = text.save }: TaskFormProps) {
   const ids = { title: useId(), dueDate: useId(), ownerId: useId() };
   const title = useFocusOnMount<HTMLInputElement>();
   const [draft, setDraft] = useState(initial);
@@ -101,7 +103,7 @@ export function TaskForm({ owners, initial, onSubmit, onCancel }: TaskFormProps)
       </div>
       <div className="form-buttons">
         <FwButton size="small" color="primary" data-testid="task-save" loading={saving} onFwClick={() => void submit()}>
-          {text.save}
+          {submitLabel}
         </FwButton>
         <FwButton size="small" color="secondary" data-testid="task-cancel" onFwClick={onCancel}>
           {messages.sections.cancel}

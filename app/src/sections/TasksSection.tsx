@@ -7,6 +7,7 @@ import { format, messages } from '../i18n/messages';
 import { fieldByName, type Choice, type FieldDef } from '../model/fields';
 import { dueStatus, localYmd, openTasks, userName } from '../model/related';
 import { EmptyState, HeaderAction, PagedList, Section, Unavailable } from './Section';
+import { useTaskEditing } from './TaskControls';
 import { TaskForm } from './TaskForm';
 import type { SectionProps } from './types';
 
@@ -60,6 +61,7 @@ function initialDraft(owners: Choice[], currentUser: CurrentUser | undefined, no
 export function TasksSection({ data, actions, currentUser, now = new Date() }: SectionProps) {
   const [adding, setAdding] = useState(false);
   const owners = ownerChoices(data.fields, currentUser);
+  const taskControls = useTaskEditing(actions, owners);
   const action = <HeaderAction label={text.create} testId="task-create" onClick={() => setAdding(true)} />;
   if (data.tasks === null) {
     // Tasks the sidebar cannot list would vanish once created, so no form either.
@@ -82,7 +84,12 @@ export function TasksSection({ data, actions, currentUser, now = new Date() }: S
           itemTestId="task-item"
           textOf={(task) => `${task.title} ${userName(data.users, task.owner_id)}`}
           things={text.things}
-          render={(task) => <TaskItem task={task} now={now} owner={userName(data.users, task.owner_id)} onComplete={(done) => void actions.completeTask(done)} />}
+          render={(task) => (
+            <>
+              <TaskItem task={task} now={now} owner={userName(data.users, task.owner_id)} onComplete={(done) => void actions.completeTask(done)} />
+              {taskControls(task)}
+            </>
+          )}
         />
       )}
     </Section>
