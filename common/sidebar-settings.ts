@@ -8,8 +8,8 @@ import type { EntityType } from './platform/client';
  */
 
 export const SECTIONS = {
-  contact: ['summary', 'accounts', 'deals', 'tasks', 'appointments', 'notes'],
-  deal: ['summary', 'contacts', 'account', 'tasks', 'appointments', 'notes'],
+  contact: ['summary', 'accounts', 'deals', 'tasks', 'appointments', 'activities', 'notes'],
+  deal: ['summary', 'contacts', 'account', 'tasks', 'appointments', 'activities', 'notes'],
   sales_account: ['summary', 'pipeline', 'contacts', 'deals', 'tasks'],
 } as const satisfies Record<EntityType, readonly string[]>;
 

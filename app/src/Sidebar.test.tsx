@@ -139,8 +139,8 @@ describe('Sidebar: states', () => {
 
 describe('Sidebar: sections', () => {
   it.each([
-    ['contact', ['section-summary', 'section-accounts', 'section-deals', 'section-tasks', 'section-appointments', 'section-notes']],
-    ['deal', ['section-summary', 'section-contacts', 'section-account', 'section-tasks', 'section-appointments', 'section-notes']],
+    ['contact', ['section-summary', 'section-accounts', 'section-deals', 'section-tasks', 'section-appointments', 'section-activities', 'section-notes']],
+    ['deal', ['section-summary', 'section-contacts', 'section-account', 'section-tasks', 'section-appointments', 'section-activities', 'section-notes']],
     ['sales_account', ['section-summary', 'section-pipeline', 'section-contacts', 'section-deals', 'section-tasks']],
   ] as const)('shows every %s section in the default order without settings', async (entity, expected) => {
     renderSidebar(entity);

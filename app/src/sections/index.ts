@@ -4,6 +4,7 @@ import type { SectionName } from '../../../common/sidebar-settings';
 import type { CurrentUser, DataFor, SidebarActions } from '../data/types';
 import { AccountContactsSection } from './AccountContactsSection';
 import { AccountsSection } from './AccountsSection';
+import { ActivitiesSection } from './ActivitiesSection';
 import { AppointmentsSection } from './AppointmentsSection';
 import { DealAccountSection } from './DealAccountSection';
 import { DealContactsSection } from './DealContactsSection';
@@ -33,6 +34,7 @@ export const RELATED_SECTIONS: { [E in EntityType]: Partial<Record<SectionName<E
     deals: DealsSection,
     tasks: TasksSection,
     appointments: AppointmentsSection,
+    activities: ActivitiesSection,
     notes: NotesSection,
   },
   deal: {
@@ -40,6 +42,7 @@ export const RELATED_SECTIONS: { [E in EntityType]: Partial<Record<SectionName<E
     account: DealAccountSection,
     tasks: TasksSection,
     appointments: AppointmentsSection,
+    activities: ActivitiesSection,
     notes: NotesSection,
   },
   sales_account: {
