@@ -1,11 +1,11 @@
-import { BARE_HOST_PATTERN, IPARAM_API_KEY, IPARAM_DOMAIN, installationParamsSchema } from './iparams';
+import { BARE_HOST_PATTERN, DOMAIN_MESSAGES, IPARAM_API_KEY, IPARAM_DOMAIN, installationParamsSchema, normalizeDomain, SECURE_IPARAMS, secureMeta } from './iparams';
 import { parseWith } from './validation';
 
 const KEY = 'sEcReT-api-key-123';
 const check = (params: unknown) => parseWith(installationParamsSchema, params, 'iparams');
 
 describe('installation parameters', () => {
-  it('uses the names config/iparams.json declares', () => {
+  it('uses the names the settings page saves', () => {
     expect(IPARAM_DOMAIN).toBe('domain');
     expect(IPARAM_API_KEY).toBe('api_key');
   });
@@ -88,5 +88,59 @@ describe('installation parameters', () => {
   it('keeps other installation parameters', () => {
     const result = check({ domain: 'acme.myfreshworks.com', api_key: KEY, sync_mode: 'manual' });
     expect(result).toEqual({ ok: true, value: { domain: 'acme.myfreshworks.com', api_key: KEY, sync_mode: 'manual' } });
+  });
+});
+
+describe('normalizeDomain', () => {
+  it.each([
+    ['acme.myfreshworks.com', 'acme.myfreshworks.com'],
+    ['  acme.myfreshworks.com\n', 'acme.myfreshworks.com'],
+    ['ACME.MyFreshworks.COM', 'acme.myfreshworks.com'],
+    ['https://acme.myfreshworks.com', 'acme.myfreshworks.com'],
+    ['HTTPS://Acme.myfreshworks.com/', 'acme.myfreshworks.com'],
+    ['http://acme.myfreshworks.com//', 'acme.myfreshworks.com'],
+    [' https://acme.myfreshworks.com/crm/sales/contacts/view/1?x=1#top ', 'acme.myfreshworks.com'],
+    ['a-b.freshworks.com', 'a-b.freshworks.com'],
+  ])('reads %j as %j', (typed, host) => {
+    expect(normalizeDomain(typed)).toEqual({ ok: true, value: host });
+    expect(new RegExp(BARE_HOST_PATTERN).test(host)).toBe(true);
+  });
+
+  it.each([undefined, null, 7, '', '   '])('asks for a domain when given %j', (typed) => {
+    expect(normalizeDomain(typed)).toEqual({ ok: false, failure: DOMAIN_MESSAGES.empty });
+  });
+
+  it.each(['acme.myfreshworks.com:443', 'https://acme.myfreshworks.com:8443/'])('refuses the port in %j', (typed) => {
+    expect(normalizeDomain(typed)).toEqual({ ok: false, failure: DOMAIN_MESSAGES.port });
+  });
+
+  it.each([
+    ['acme.freshsales.io', 'acme.freshsales.io'],
+    ['https://www.example.com/', 'www.example.com'],
+    ['acme', 'acme'],
+    ['myfreshworks.com', 'myfreshworks.com'],
+  ])('refuses %j, which is not a Freshworks host, naming it', (typed, host) => {
+    const result = normalizeDomain(typed);
+    expect(result).toEqual({ ok: false, failure: DOMAIN_MESSAGES.notFreshworks(host) });
+    expect(!result.ok && result.failure).toContain('.myfreshworks.com');
+  });
+
+  it.each(['https://', '-acme.myfreshworks.com', 'a.b.myfreshworks.com', 'ac me.myfreshworks.com', 'user@acme.myfreshworks.com', `${'a'.repeat(64)}.myfreshworks.com`])(
+    'refuses %j as no Freshsales Suite host name',
+    (typed) => {
+      expect(normalizeDomain(typed)).toEqual({ ok: false, failure: DOMAIN_MESSAGES.notHost(typed) });
+    },
+  );
+});
+
+describe('the secure parameters', () => {
+  it('are the API key and the webhook signing secret, listed as a custom settings page lists them', () => {
+    expect(SECURE_IPARAMS).toEqual(['api_key', 'webhook_secret']);
+    expect(secureMeta()).toEqual({ secure: ['api_key', 'webhook_secret'] });
+  });
+
+  it('gives each caller its own list', () => {
+    secureMeta().secure.pop();
+    expect(secureMeta().secure).toHaveLength(2);
   });
 });

@@ -44,6 +44,12 @@ export const templateResponseSchemas = {
   getDealCore: dealViewSchema,
   /** Field settings of one entity: labels, types, required flags, choices (stages, owners…). */
   getFieldSettings: fieldSettingsSchema,
+  /**
+   * Server method `checkSettings`, for the settings page: the same two reads with the domain and
+   * key being saved, passed in `context` (the saved ones may be missing or about to change).
+   */
+  checkOwners: ownersResponseSchema,
+  checkFieldSettings: fieldSettingsSchema,
   updateContact: contactWriteSchema,
   updateDeal: dealWriteSchema,
   updateAccount: accountWriteSchema,
@@ -94,6 +100,9 @@ type RecordContext = { id: number };
 /** The path segment of `/settings/<entity>/fields`. */
 export type FieldSettingsEntity = 'contacts' | 'deals' | 'sales_accounts';
 
+/** The domain and key being checked, in a template's host and header (server side only, platform.md §5.2). */
+type CredentialsContext = { domain: string; api_key: string };
+
 export interface TemplateContexts {
   listOwners: NoContext;
   getContactView: RecordContext;
@@ -101,6 +110,8 @@ export interface TemplateContexts {
   getDealView: RecordContext;
   getDealCore: RecordContext;
   getFieldSettings: { entity: FieldSettingsEntity };
+  checkOwners: CredentialsContext;
+  checkFieldSettings: CredentialsContext & { entity: FieldSettingsEntity };
   updateContact: RecordContext;
   updateDeal: RecordContext;
   updateAccount: RecordContext;

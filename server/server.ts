@@ -2,6 +2,7 @@
 // from the object assigned to the free variable `exports` (platform.md §2.1), so it stays a
 // literal object of functions; each hands its payload to a module in lib/handlers/ with the
 // sandbox globals wrapped once (lib/platform/host.ts).
+import { checkSettingsFunction } from './lib/handlers/check-settings';
 import { listDeliveries, replayDelivery } from './lib/handlers/functions';
 import { onAppInstall } from './lib/handlers/install';
 import { handleProductEvent } from './lib/handlers/product-event';
@@ -44,6 +45,9 @@ exports = {
   },
   listDeliveries: function (args: unknown) {
     return listDeliveries(args, platformHost());
+  },
+  checkSettings: function (args: unknown) {
+    return checkSettingsFunction(args, platformHost());
   },
 };
 

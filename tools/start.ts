@@ -108,11 +108,21 @@ function knownValues(emulator: Emulator, live: { domain: string; apiKey: string 
   return { domain: emulator.platform.identity().domain, api_key: emulator.crm?.apiKey };
 }
 
+/**
+ * A custom settings page (config/iparams.html) keeps its fields to itself: the app gets the
+ * credentials, saved as such a page saves them, with the key secure (platform.md §8.2), and
+ * its own defaults for the rest.
+ */
+function customPageSettings(known: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (isBlank(known.domain) || isBlank(known.api_key)) return undefined;
+  return { ...known, __meta: { secure: ['api_key'] } };
+}
+
 /** Settings that install the app on the stand-in (or the live account); other apps use the settings page. */
 function demoSettings(emulator: Emulator, live: { domain: string; apiKey: string } | undefined): Record<string, unknown> | undefined {
   const fields = emulator.app.iparamFields;
-  if (fields === undefined) return undefined;
   const known = knownValues(emulator, live);
+  if (fields === undefined) return emulator.app.customSettingsPage ? customPageSettings(known) : undefined;
   const values = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, known[name] ?? field.default_value]));
   const missing = Object.entries(fields).filter(([name, field]) => field.required === true && isBlank(values[name]));
   return missing.length === 0 ? values : undefined;

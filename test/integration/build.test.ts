@@ -20,7 +20,8 @@ describe('npm run build writes dist/ in FDK layout', () => {
     expect(built).toEqual(
       expect.arrayContaining([
         'manifest.json',
-        'config/iparams.json',
+        'config/iparams.html',
+        'config/assets/iparams.js',
         'config/requests.json',
         'README.md',
         'app/styles/images/icon.svg',

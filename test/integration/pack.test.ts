@@ -29,7 +29,8 @@ describe('npm run pack', () => {
     expect(entries).toEqual(
       expect.arrayContaining([
         './manifest.json',
-        './config/iparams.json',
+        './config/iparams.html',
+        './config/assets/iparams.js',
         './config/requests.json',
         './app/contact.html',
         './app/deal.html',

@@ -1,3 +1,4 @@
+import { secureMeta } from '../../common/iparams';
 import { ManualClock } from '../../emulator/clock';
 import type { CrmServer } from '../../emulator/crm/crm-server';
 import { startStandIn } from '../../emulator/crm/stand-in';
@@ -71,7 +72,8 @@ export async function startAutomationEnv(options: EnvOptions = {}): Promise<Auto
     if (options.crm === undefined) await crm.close();
     throw error;
   }
-  const settings = { domain: crm.store.account.domain, api_key: crm.apiKey, webhook_host: HOOK_HOST, webhook_path: '/freshsales', webhook_secret: SECRET, webhook_events: ALL_EVENTS, ...options.settings };
+  // As the settings page saves them: the secure settings listed in __meta (platform.md §8.2).
+  const settings = { domain: crm.store.account.domain, api_key: crm.apiKey, webhook_host: HOOK_HOST, webhook_path: '/freshsales', webhook_secret: SECRET, webhook_events: ALL_EVENTS, __meta: secureMeta(), ...options.settings };
   const env: AutomationEnv = {
     clock,
     crm,

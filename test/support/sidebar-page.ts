@@ -1,5 +1,6 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { Emulator } from '../../emulator/platform/emulator';
+import { secureMeta } from '../../common/iparams';
 
 /**
  * Opening a Companion sidebar in the emulator's record pages, for e2e tests and bench/sidebar.
@@ -80,12 +81,14 @@ export async function waitForSidebarState(frame: Frame, state: SidebarState | re
 }
 
 /**
- * The settings `npm start` installs with (tools/start.ts, demoSettings): every field's default,
- * with the stand-in's domain and API key.
+ * The settings `npm start` installs with (tools/start.ts, demoSettings): the stand-in's domain
+ * and API key, every other setting at its default, and the secure ones listed as the app's
+ * settings page (config/iparams.html) lists them.
  */
 export function demoSettings(emulator: Emulator): Record<string, unknown> {
   const known: Record<string, unknown> = { domain: emulator.platform.identity().domain, api_key: emulator.crm?.apiKey };
-  return Object.fromEntries(Object.entries(emulator.app.iparamFields ?? {}).map(([name, field]) => [name, known[name] ?? field.default_value]));
+  const defaults = Object.fromEntries(Object.entries(emulator.app.iparamFields ?? {}).map(([name, field]) => [name, field.default_value]));
+  return { ...defaults, ...known, __meta: secureMeta() };
 }
 
 /** Installs the app with the demo settings; throws when the installation is refused. */

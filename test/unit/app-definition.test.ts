@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BARE_HOST_PATTERN, IPARAM_API_KEY, IPARAM_DOMAIN } from '../../common/iparams';
+import { IPARAM_API_KEY, IPARAM_WEBHOOK_SECRET, SECURE_IPARAMS } from '../../common/iparams';
 import { templateNames } from '../../common/templates';
-import { WEBHOOK_TYPES } from '../../common/webhooks/types';
-import {
-  AUTOMATION_DEFAULTS, AUTOMATION_IPARAMS, COUNTRY_PATTERN, ONE_TASK_PATTERN, TASKS_PATTERN, WEBHOOK_HOST_PATTERN, WEBHOOK_PATH_PATTERN, WEBHOOK_SECRET_PATTERN,
-} from '../../server/lib/settings/iparams';
+import { SETTING_NAMES } from '../../server/lib/settings/check';
+import { AUTOMATION_IPARAMS } from '../../server/lib/settings/iparams';
 
 const ROOT = join(__dirname, '..', '..');
 const readText = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
@@ -22,35 +20,14 @@ interface TemplateSchema {
   query?: Record<string, string | number>;
 }
 type Requests = Record<string, { schema: TemplateSchema; options?: Record<string, unknown> }>;
-interface Iparam {
-  display_name: string;
-  default_value?: unknown;
-  options?: string[];
-  type: string;
-  required?: boolean;
-  secure?: boolean;
-  regex?: Record<string, string>;
-  type_attributes?: { regex?: { pattern?: string } };
-}
-
 const manifest = readJson<Manifest>('manifest.json');
 const requests = readJson<Requests>('config/requests.json');
-const iparams = readJson<Record<string, Iparam>>('config/iparams.json');
 
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
 
 /** `<%= iparam.x %>` references in a template string. */
 function iparamRefs(text: string): string[] {
   return [...text.matchAll(/<%=\s*iparam\.([A-Za-z0-9_]+)\s*%>/g)].map((match) => match[1] ?? '');
-}
-
-/** The regex patterns an iparam declares, in either of the forms platform.md §8.1 lists. */
-function patternsOf(param: Iparam): string[] {
-  const topLevel = Object.entries(param.regex ?? {})
-    .filter(([key]) => !key.endsWith('-error'))
-    .map(([, pattern]) => pattern);
-  const nested = param.type_attributes?.regex?.pattern;
-  return nested === undefined ? topLevel : [...topLevel, nested];
 }
 
 /** Property names of the literal object assigned to `exports` in server/server.ts. */
@@ -75,12 +52,11 @@ describe('request templates', () => {
     expect(elsewhere).toEqual([]);
   });
 
-  const secureIparams = Object.entries(iparams)
-    .filter(([, param]) => param.secure === true)
-    .map(([name]) => name);
+  const secureIparams: readonly string[] = SECURE_IPARAMS;
 
   const crmTemplates = Object.entries(requests).filter(([, template]) => template.schema.host === '<%= iparam.domain %>');
-  const otherTemplates = Object.entries(requests).filter(([, template]) => template.schema.host !== '<%= iparam.domain %>');
+  const checkTemplates = Object.entries(requests).filter(([, template]) => template.schema.host === '<%= context.domain %>');
+  const otherTemplates = Object.entries(requests).filter(([, template]) => !/^<%= (?:iparam|context)\.domain %>$/.test(template.schema.host));
 
   it('sends every template but the outbound webhook to the Freshsales domain', () => {
     expect(otherTemplates.map(([name]) => name)).toEqual(['sendWebhook']);
@@ -130,78 +106,45 @@ describe('request templates', () => {
       expect(schema.path ?? '/').toMatch(/^\//);
     });
 
-    it('references only declared iparams', () => {
+    it('references only settings the settings page saves', () => {
       const all = [schema.host, schema.path ?? '', ...Object.values(schema.headers ?? {}), ...Object.values(schema.query ?? {}).map(String)];
-      for (const name of all.flatMap(iparamRefs)) expect(Object.keys(iparams)).toContain(name);
+      for (const name of all.flatMap(iparamRefs)) expect(SETTING_NAMES).toContain(name);
     });
+  });
+
+  /** The settings page's server method checks the domain and key being saved, so they come in context. */
+  describe.each(checkTemplates)('%s', (_name, template) => {
+    const { schema } = template;
+
+    it('reads no saved iparam and carries the key only in the Authorization header', () => {
+      const everything = [schema.host, schema.path ?? '', ...Object.values(schema.headers ?? {}), ...Object.values(schema.query ?? {}).map(String)];
+      expect(everything.flatMap(iparamRefs)).toEqual([]);
+      expect(schema.headers?.Authorization).toMatch(/^Token token=<%=\s*context\.api_key\s*%>$/);
+      expect([schema.host, schema.path ?? '', ...Object.values(schema.query ?? {}).map(String)].join(' ')).not.toContain('api_key');
+    });
+  });
+
+  it('has a context twin of the owners and field settings reads, for the settings check', () => {
+    expect(checkTemplates.map(([name]) => name).sort()).toEqual(['checkFieldSettings', 'checkOwners']);
+    expect(requests.checkOwners?.schema.path).toBe(requests.listOwners?.schema.path);
+    expect(requests.checkFieldSettings?.schema.path).toBe(requests.getFieldSettings?.schema.path);
   });
 
   it('found the secure iparams to guard: the API key and the webhook signing secret', () => {
     expect(secureIparams).toEqual([IPARAM_API_KEY, AUTOMATION_IPARAMS.webhookSecret]);
+    expect(IPARAM_WEBHOOK_SECRET).toBe(AUTOMATION_IPARAMS.webhookSecret);
   });
 });
 
-describe('config/iparams.json', () => {
-  it('declares the domain: required, not secure, with the same pattern as BARE_HOST_PATTERN', () => {
-    const domain = iparams[IPARAM_DOMAIN];
-    expect(domain).toBeDefined();
-    expect(domain?.required).toBe(true);
-    expect(domain?.secure).not.toBe(true);
-    expect(patternsOf(domain as Iparam)).toEqual([BARE_HOST_PATTERN]);
+describe('the settings page', () => {
+  it('is the custom page config/iparams.html with its assets, never beside an iparams.json (platform.md §8.1)', () => {
+    expect(existsSync(join(ROOT, 'config/iparams.html'))).toBe(true);
+    expect(existsSync(join(ROOT, 'config/assets/iparams.js'))).toBe(true);
+    expect(existsSync(join(ROOT, 'config/iparams.json'))).toBe(false);
   });
 
-  it('gives the domain pattern an error message', () => {
-    const regex = iparams[IPARAM_DOMAIN]?.regex ?? {};
-    const names = Object.keys(regex).filter((key) => !key.endsWith('-error'));
-    for (const name of names) expect(regex[`${name}-error`]).toEqual(expect.any(String));
-  });
-
-  it('declares the api key: required and secure', () => {
-    const apiKey = iparams[IPARAM_API_KEY];
-    expect(apiKey).toBeDefined();
-    expect(apiKey?.required).toBe(true);
-    expect(apiKey?.secure).toBe(true);
-  });
-
-  it('gives every iparam a display name and a type', () => {
-    for (const param of Object.values(iparams)) {
-      expect(param.display_name).toEqual(expect.any(String));
-      expect(param.type).toEqual(expect.any(String));
-    }
-  });
-});
-
-describe('config/iparams.json and the automation settings', () => {
-  const P = AUTOMATION_IPARAMS;
-
-  it('declares every parameter the server reads, with the default the server assumes when it is absent', () => {
-    for (const name of Object.values(P)) expect(iparams[name]).toBeDefined();
-    for (const [name, value] of Object.entries(AUTOMATION_DEFAULTS)) expect(iparams[name]?.default_value).toEqual(value);
-  });
-
-  it.each([
-    [P.dealWonTasks, TASKS_PATTERN],
-    [P.dealLostTask, ONE_TASK_PATTERN],
-    [P.phoneCountry, COUNTRY_PATTERN],
-    [P.webhookHost, WEBHOOK_HOST_PATTERN],
-    [P.webhookPath, WEBHOOK_PATH_PATTERN],
-    [P.webhookSecret, WEBHOOK_SECRET_PATTERN],
-  ])('checks %s on the settings page with the pattern the server re-checks', (name, pattern) => {
-    expect(patternsOf(iparams[name] as Iparam)).toEqual([pattern]);
-  });
-
-  it('offers exactly the webhook events the server knows', () => {
-    expect(iparams[P.webhookEvents]?.type).toBe('multiselect');
-    expect(iparams[P.webhookEvents]?.options).toEqual([...WEBHOOK_TYPES]);
-  });
-
-  it('keeps the signing secret secure and out of every request template', () => {
-    expect(iparams[P.webhookSecret]?.secure).toBe(true);
-    expect(JSON.stringify(requests)).not.toContain(P.webhookSecret);
-  });
-
-  it('the switches are checkboxes', () => {
-    for (const name of [P.dealWonEnabled, P.dealLostEnabled, P.hygieneEnabled]) expect(iparams[name]?.type).toBe('checkbox');
+  it('is checked by a server method the manifest declares', () => {
+    expect(manifest.modules.common?.functions).toHaveProperty('checkSettings');
   });
 });
 

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { EntityType } from '../../../common/platform/client';
+import { appTitle } from '../app-title';
 import type { EmulatorContext, EmulatorRoute, RegisterEmulatorRoutes } from '../context';
 import { sendText } from '../http/dispatch';
 import type { LoadedApp } from '../types';
@@ -47,19 +48,6 @@ export function bootData(context: EmulatorContext, entity: RecordPage | null): H
     currentHost: context.identity().currentHost,
     placements: installation === undefined || entity === null ? [] : placementsFor(context.app, entity.kind),
   };
-}
-
-const titles = new Map<string, string>();
-
-/** The drawer's heading: the app README's first heading, else the app folder's name. */
-function appTitle(app: LoadedApp): string {
-  const cached = titles.get(app.dir);
-  if (cached !== undefined) return cached;
-  const readme = join(app.dir, 'README.md');
-  const heading = existsSync(readme) ? /^#\s+(.+)$/m.exec(readFileSync(readme, 'utf8'))?.[1]?.trim() : undefined;
-  const title = heading ?? app.name;
-  titles.set(app.dir, title);
-  return title;
 }
 
 function pageNumber(request: IncomingMessage): number {

@@ -83,6 +83,19 @@ button.addEventListener('click', () => {
     .catch((error: unknown) => showError(error instanceof Error ? error.message : String(error)))
     .finally(() => (button.disabled = false));
 });
+/** The frame grows with the page (same origin), so a long settings page needs no inner scroll bar. */
+function fitFrame(): void {
+  const body = frame.contentDocument?.body;
+  if (body === undefined || body === null) return;
+  const fit = () => (frame.style.height = `${Math.max(420, body.scrollHeight + 24)}px`);
+  fit();
+  new ResizeObserver(fit).observe(body);
+}
+
 frame.addEventListener('load', giveConfigs);
+frame.addEventListener('load', fitFrame);
 // The frame may have finished loading before this script ran.
-if (frame.contentDocument?.readyState === 'complete' && frame.contentWindow?.location.pathname === new URL(frame.src).pathname) giveConfigs();
+if (frame.contentDocument?.readyState === 'complete' && frame.contentWindow?.location.pathname === new URL(frame.src).pathname) {
+  giveConfigs();
+  fitFrame();
+}

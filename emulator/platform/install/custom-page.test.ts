@@ -39,7 +39,7 @@ describe('a custom config/iparams.html (platform.md §8.2)', () => {
   it('wraps the page in a frame with the Install button and the wrapper script', async () => {
     const { url } = await serve(customApp);
     const page = await (await fetch(`${url}/__fdk/settings`)).text();
-    expect(page).toContain('<iframe class="settings-frame" id="fdk-settings-frame" title="Settings of settings-custom" src="/__fdk/settings/page"></iframe>');
+    expect(page).toContain('<iframe class="settings-frame" id="fdk-settings-frame" title="Settings of settings-custom fixture" src="/__fdk/settings/page"></iframe>');
     expect(page).toContain('<button type="button" id="fdk-install">Install</button>');
     expect(page).toContain('<script src="/__fdk/settings/custom.js"></script>');
     expect(bootData(page)).toEqual({ saved: null, action: '/__fdk/settings' });

@@ -135,11 +135,24 @@ export function statusCard(appName: string, status: InstallStatus): Html {
   return html`<div class="card"><h1>Settings of ${appName}</h1><p id="fdk-install-status">${pill}${id}</p></div>`;
 }
 
+const UNINSTALL_EFFECT = "Runs onAppUninstall. Unless it refuses, the installation's stored data, entity records and schedules are deleted; installing again starts from nothing.";
+
+/** The button asks first: it leads to the confirmation page, whose button really uninstalls. */
 export function uninstallCard(status: InstallStatus): Html | undefined {
   if (!status.installed) return undefined;
   return html`<div class="card"><h2>Uninstall</h2>
-<p class="muted">Runs onAppUninstall. Unless it refuses, the installation's stored data and schedules are deleted.</p>
-<form method="post" action="${SETTINGS_PATHS.uninstall}"><button type="submit" class="danger" id="fdk-uninstall">Uninstall</button></form></div>`;
+<p class="muted">${UNINSTALL_EFFECT}</p>
+<form method="post" action="${SETTINGS_PATHS.uninstall}"><button type="submit" class="danger" id="fdk-uninstall">Uninstall…</button></form></div>`;
+}
+
+export function renderUninstallConfirmation(appName: string): string {
+  const body = html`<div class="card" role="alertdialog" aria-labelledby="fdk-confirm-title" aria-describedby="fdk-confirm-text">
+<h1 id="fdk-confirm-title">Uninstall ${appName}?</h1>
+<p id="fdk-confirm-text">${UNINSTALL_EFFECT}</p>
+<form method="post" action="${SETTINGS_PATHS.uninstall}" class="actions"><input type="hidden" name="confirm" value="yes">
+<button type="submit" class="danger" id="fdk-confirm-uninstall">Uninstall</button><a class="button" id="fdk-cancel-uninstall" href="${SETTINGS_PATHS.settings}" autofocus>Cancel</a></form>
+</div>`;
+  return page({ title: `Uninstall ${appName}?` }, body);
 }
 
 function scripts(model: FormPageModel): Html {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadApp } from '../app-loader';
 import type { InstallOutcome } from '../context';
@@ -16,9 +15,9 @@ let projectApp: LoadedApp;
 
 beforeAll(async () => {
   formApp = await loadApp(join(ROOT, 'test/fixtures/apps/settings-form'));
-  // The project's own settings, on an otherwise minimal app (the repository root is not a built app).
+  // The project's own settings page, on an otherwise minimal app (the repository root is not a built app).
   const minimal = await loadApp(join(ROOT, 'test/fixtures/apps/minimal'));
-  projectApp = { ...minimal, name: 'companion', iparamFields: JSON.parse(readFileSync(join(ROOT, 'config/iparams.json'), 'utf8')) as LoadedApp['iparamFields'] };
+  projectApp = { ...minimal, dir: ROOT, name: 'main', iparamFields: undefined, customSettingsPage: true };
 });
 
 interface Harness {
@@ -280,9 +279,25 @@ describe('POST /__fdk/settings (platform.md §4.1, §8.1)', () => {
 });
 
 describe('POST /__fdk/uninstall (platform.md §2.5, §4.1)', () => {
-  it('uninstalls and returns to the settings page with a banner', async () => {
+  it('asks for confirmation first, naming the app and what is lost, and uninstalls nothing yet', async () => {
     const harness = await serve(formApp, { ...VALID, crm_api_key: SECRET });
+    const page = await getPage(harness);
+    expect(page).toContain('<form method="post" action="/__fdk/uninstall"><button type="submit" class="danger" id="fdk-uninstall">Uninstall…</button></form>');
     const response = await post(harness, {}, '/__fdk/uninstall');
+    expect(response.status).toBe(200);
+    const confirmation = await response.text();
+    expect(confirmation).toContain('<title>Uninstall settings-form fixture?</title>');
+    expect(confirmation).toContain('<h1 id="fdk-confirm-title">Uninstall settings-form fixture?</h1>');
+    expect(confirmation).toContain('stored data, entity records and schedules are deleted; installing again starts from nothing.');
+    expect(confirmation).toContain('<input type="hidden" name="confirm" value="yes">');
+    expect(confirmation).toContain('<a class="button" id="fdk-cancel-uninstall" href="/__fdk/settings" autofocus>Cancel</a>');
+    expect(confirmation).not.toContain(SECRET);
+    expect(harness.uninstall).not.toHaveBeenCalled();
+  });
+
+  it('uninstalls once confirmed and returns to the settings page with a banner', async () => {
+    const harness = await serve(formApp, { ...VALID, crm_api_key: SECRET });
+    const response = await post(harness, { confirm: 'yes' }, '/__fdk/uninstall');
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/__fdk/settings?fdk_notice=uninstalled');
     expect(harness.uninstall).toHaveBeenCalledTimes(1);
@@ -292,7 +307,7 @@ describe('POST /__fdk/uninstall (platform.md §2.5, §4.1)', () => {
 
   it('shows the onAppUninstall veto and stays installed', async () => {
     const harness = await serve(formApp, { ...VALID, crm_api_key: SECRET }, { ok: false, message: 'Delete the webhooks first' });
-    const response = await post(harness, {}, '/__fdk/uninstall');
+    const response = await post(harness, { confirm: 'yes' }, '/__fdk/uninstall');
     expect(response.status).toBe(400);
     const page = await response.text();
     expect(page).toContain('<div class="banner error" role="alert">Delete the webhooks first</div>');
@@ -313,26 +328,29 @@ describe('POST /__fdk/uninstall (platform.md §2.5, §4.1)', () => {
   });
 });
 
-describe("the project's own config/iparams.json", () => {
-  it('renders the domain with its regex and the secure API key as a password', async () => {
+describe("the project's own settings page", () => {
+  it('names the app by its README heading, not by its folder', async () => {
     const page = await getPage(await serve(projectApp));
-    expect(fieldOf(page, 'domain')).toContain('Freshsales Suite domain<span class="req"');
-    expect(fieldOf(page, 'domain')).toContain('<input type="text"');
-    expect(fieldOf(page, 'api_key')).toContain('<input type="password"');
+    expect(page).toContain('<title>Settings of Companion for Freshsales</title>');
+    expect(page).toContain('<h1>Settings of Companion for Freshsales</h1>');
+    expect(page).toContain('title="Settings of Companion for Freshsales"');
+    expect(page).not.toContain('Settings of main');
   });
 
-  it("refuses a URL as the domain with the regex's own message", async () => {
+  it('serves config/iparams.html with the client, and its script and style from config/assets', async () => {
     const harness = await serve(projectApp);
-    const response = await post(harness, { domain: 'https://acme.myfreshworks.com', api_key: 'k' });
-    expect(response.status).toBe(400);
-    expect(fieldOf(await response.text(), 'domain')).toContain('Enter only the host, like acme.myfreshworks.com (no https:// and no path).');
-    expect(harness.install).not.toHaveBeenCalled();
+    const page = await getPage(harness, '/__fdk/settings/page');
+    expect(page).toContain('<script src="/__fdk/client.js"></script>');
+    for (const asset of ['iparams.js', 'iparams.css']) {
+      const response = await fetch(`${harness.url}/__fdk/settings/assets/${asset}`);
+      expect(response.status).toBe(200);
+    }
   });
 
-  it('installs a bare host and a key', async () => {
-    const harness = await serve(projectApp);
-    const response = await post(harness, { domain: 'acme.myfreshworks.com', api_key: 'key-1' });
-    expect(response.status).toBe(303);
-    expect(harness.install).toHaveBeenCalledWith(expect.objectContaining({ domain: 'acme.myfreshworks.com', api_key: 'key-1' }));
+  it('asks an edit for the secure values again: getConfigs receives the saved settings without them', async () => {
+    const page = await getPage(await serve(projectApp, { domain: 'acme.myfreshworks.com', api_key: SECRET, webhook_secret: 'whsec_x', __meta: { secure: ['api_key', 'webhook_secret'] } }));
+    expect(page).toContain('<button type="button" id="fdk-install">Save</button>');
+    expect(page).toContain('"saved":{"domain":"acme.myfreshworks.com"}');
+    expect(page).not.toContain(SECRET);
   });
 });

@@ -2,12 +2,13 @@ import { isRecord } from '../../../common/guards';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { EmulatorContext, EmulatorRoute, RegisterEmulatorRoutes } from '../context';
+import { appTitle } from '../app-title';
+import type { EmulatorContext, EmulatorRoute, InstallOutcome, RegisterEmulatorRoutes } from '../context';
 import { bundleBrowserScript } from '../frontend/bundle';
 import { readBody, sendJson, sendText } from '../http/dispatch';
 import { customPageHtml, renderCustomWrapper, serveAsset } from './custom-page';
 import { fieldList, type SettingsField } from './fields';
-import { renderFormPage, type InstallStatus } from './form-page';
+import { renderFormPage, renderUninstallConfirmation, type InstallStatus } from './form-page';
 import {
   customConfigsProblem, displayValues, publicConfigs, secretStates, storedValues, valuesFromForm, valuesFromJson, type Values,
 } from './form-values';
@@ -18,8 +19,8 @@ import { validateAll } from './rules';
 /**
  * The installation flow (platform.md §4.1, §8, §11 item 10): the settings page from
  * config/iparams.json or the app's config/iparams.html → validation → save → onAppInstall,
- * whose veto message is shown and stops the install; uninstall → onAppUninstall, which may
- * refuse too.
+ * whose veto message is shown and stops the install; uninstall, once confirmed →
+ * onAppUninstall, which may refuse too.
  */
 
 /** How large a settings submission may be. Not documented; the SMI payload cap is the reading [U]. */
@@ -59,7 +60,7 @@ function formPage(context: EmulatorContext, notice?: Notice, rejection?: Rejecti
   const fields = fieldsOf(context);
   const saved = context.installation()?.iparams;
   return renderFormPage({
-    appName: context.app.name,
+    appName: appTitle(context.app),
     status: statusOf(context),
     fields,
     values: rejection?.values ?? displayValues(fields, saved),
@@ -74,7 +75,7 @@ function settingsPage(context: EmulatorContext, notice?: Notice, rejection?: Rej
   if (!context.app.customSettingsPage) return formPage(context, notice, rejection);
   const saved = context.installation()?.iparams;
   return renderCustomWrapper({
-    appName: context.app.name,
+    appName: appTitle(context.app),
     status: statusOf(context),
     saved: saved === undefined ? null : publicConfigs(saved, context.app.iparamFields),
     notice,
@@ -174,12 +175,25 @@ const saveSettings: EmulatorRoute = async (request, response, _params, context) 
   await installWith(request, response, context, submission);
 };
 
-const uninstall: EmulatorRoute = async (request, response, _params, context) => {
-  const outcome = await context.uninstall();
+/** A form post must carry `confirm=yes`, which only the confirmation page sends. */
+async function confirmed(request: IncomingMessage): Promise<boolean> {
+  if (wantsJson(request)) return true;
+  const body = await readBody(request, BODY_LIMIT);
+  return new URLSearchParams(body?.toString('utf8') ?? '').get('confirm') === 'yes';
+}
+
+function answerUninstall(request: IncomingMessage, response: ServerResponse, context: EmulatorContext, outcome: InstallOutcome): void {
   if (wantsJson(request)) return sendJson(response, outcome.ok ? 200 : 400, { ok: outcome.ok, ...(outcome.message === undefined ? {} : { message: outcome.message }) });
   if (outcome.ok) return void response.writeHead(303, { Location: `${SETTINGS_PATHS.settings}?fdk_notice=uninstalled`, 'Content-Length': '0' }).end();
   // onAppUninstall refused (§2.5): the app stays installed and the page says why.
   sendText(response, 400, settingsPage(context, { kind: 'error', text: outcome.message ?? 'The app was not uninstalled' }));
+}
+
+const uninstall: EmulatorRoute = async (request, response, _params, context) => {
+  if (context.installation() !== undefined && !(await confirmed(request))) {
+    return sendText(response, 200, renderUninstallConfirmation(appTitle(context.app)), 'text/html; charset=utf-8', { 'Cache-Control': 'no-store' });
+  }
+  answerUninstall(request, response, context, await context.uninstall());
 };
 
 const customPage: EmulatorRoute = (_request, response, _params, context) => {

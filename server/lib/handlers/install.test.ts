@@ -272,3 +272,65 @@ describe('onAppInstall and the automation settings', () => {
     expect(fake.log.error.mock.calls[0]?.[0]).toContain('only 1 recurring');
   });
 });
+
+describe('onAppInstall and the sidebar settings', () => {
+  const withSettings = (extra: Record<string, unknown>) => payload({ domain: DOMAIN, api_key: API_KEY, ...extra });
+  const FIELDS_OK: TemplateSuccess = {
+    ...OWNERS_OK,
+    response: JSON.stringify({ fields: [{ name: 'first_name', label: 'First name', type: 'text' }, { name: 'cf_tier', label: 'Tier', type: 'dropdown' }] }),
+  };
+  /** Owners for listOwners, the field settings above for getFieldSettings. */
+  const crm = (fields: () => Promise<TemplateSuccess> = () => Promise.resolve(FIELDS_OK)): InvokeTemplate => (name) => (name === 'getFieldSettings' ? fields() : Promise.resolve(OWNERS_OK));
+
+  it.each([
+    ['an empty section list', { deal_sections: '' }, 'Deal sidebar sections: at least one known section.'],
+    ['an unknown section', { account_sections: 'summary, notes' }, 'Account sidebar sections: at least one known section.'],
+    ['a custom field list that is no list of names', { contact_custom_fields: 'tier' }, 'Contact custom fields: all, none or cf_ names.'],
+  ])('vetoes %s before calling Freshsales', async (_case, extra, message) => {
+    const fake = fakePlatform(crm());
+    await onAppInstall(withSettings(extra), fake.platform);
+    expect(fake.invokeTemplate).not.toHaveBeenCalled();
+    expect(fake.renderData).toHaveBeenCalledWith({ message });
+    expect(fake.log.error.mock.calls[0]?.[0]).toContain(Object.keys(extra)[0]);
+  });
+
+  it('installs with ALL and None in any case, calling Freshsales once', async () => {
+    const fake = fakePlatform(crm());
+    await onAppInstall(withSettings({ contact_custom_fields: 'ALL', deal_custom_fields: 'None' }), fake.platform);
+    expect(fake.renderData).toHaveBeenCalledWith();
+    expect(fake.invokeTemplate).toHaveBeenCalledTimes(1);
+  });
+
+  it('looks listed custom fields up with the saved credentials, and installs when the account has them', async () => {
+    const fake = fakePlatform(crm());
+    await onAppInstall(withSettings({ contact_custom_fields: 'cf_tier' }), fake.platform);
+    expect(fake.renderData).toHaveBeenCalledWith();
+    expect(fake.invokeTemplate.mock.calls).toEqual([
+      ['listOwners', { context: {} }],
+      ['getFieldSettings', { context: { entity: 'contacts' } }],
+    ]);
+  });
+
+  it('vetoes a custom field the account does not have, naming it', async () => {
+    const fake = fakePlatform(crm());
+    await onAppInstall(withSettings({ contact_custom_fields: 'cf_tier, cf_nope' }), fake.platform);
+    expect(fake.renderData).toHaveBeenCalledWith({ message: 'Unknown custom field: cf_nope' });
+    expect(fake.log.error).toHaveBeenCalledWith('onAppInstall: contact_custom_fields: This account has no contact custom field "cf_nope".');
+    expect(fake.scheduler.list()).toEqual([]);
+  });
+
+  it('keeps the veto within the 60 characters the platform shows', async () => {
+    const fake = fakePlatform(crm());
+    await onAppInstall(withSettings({ deal_custom_fields: `cf_${'x'.repeat(40)}, cf_${'y'.repeat(40)}` }), fake.platform);
+    const answer = fake.renderData.mock.calls[0]?.[0] as { message: string };
+    expect(answer.message.length).toBeLessThanOrEqual(RENDER_MESSAGE_MAX);
+    expect(answer.message).toMatch(/^Unknown custom field: cf_x+/);
+  });
+
+  it('vetoes when the field settings cannot be read', async () => {
+    const fake = fakePlatform(crm(rejectWith({ status: 503, errorSource: 'APP', response: '' })));
+    await onAppInstall(withSettings({ deal_custom_fields: 'cf_tier' }), fake.platform);
+    expect(fake.renderData).toHaveBeenCalledWith({ message: INSTALL_MESSAGES.fieldsUnread });
+    expect(fake.log.error.mock.calls[0]?.[0]).toMatch(/^onAppInstall: deal_custom_fields: /);
+  });
+});

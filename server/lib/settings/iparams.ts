@@ -1,7 +1,7 @@
 /**
- * Names of the installation parameters the automations and webhooks read; config/iparams.json
- * declares the same names, defaults and patterns (test/unit/app-definition.test.ts keeps the two
- * in step).
+ * Names of the installation parameters the automations and webhooks read; the settings page
+ * (config/iparams.html) saves the same names with the same defaults (test/unit/
+ * settings-page.test.ts keeps the two in step).
  */
 export const AUTOMATION_IPARAMS = {
   dealWonEnabled: 'deal_won_enabled',
@@ -19,7 +19,7 @@ export const AUTOMATION_IPARAMS = {
 } as const;
 
 /**
- * What an absent parameter means: the defaults config/iparams.json gives the settings page.
+ * What an absent parameter means: the defaults the settings page offers.
  * The platform sends every parameter the page saved; an app updated with new parameters may
  * run before an admin saves them, and then these apply.
  */
