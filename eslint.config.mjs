@@ -69,7 +69,7 @@ export default tseslint.config(
   },
   { files: ['common/**'], rules: { 'no-restricted-imports': boundary(['app', 'server', 'emulator', 'tools', 'test', 'bench'], [noNodeBuiltins, { group: ['react', 'react-dom', 'react/*'], message: 'common/ is framework-free.' }]) } },
   { files: ['server/**'], ignores: ['server/**/*.test.ts', 'server/testing/**'], rules: { 'no-restricted-imports': boundary(['app', 'emulator', 'tools', 'test', 'bench'], [noNodeBuiltins]) } },
-  { files: ['app/**'], ignores: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'app/test/**'], rules: { 'no-restricted-imports': boundary(['server', 'emulator', 'tools', 'test', 'bench'], [noNodeBuiltins]) } },
+  { files: ['app/**'], ignores: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'app/src/test/**'], rules: { 'no-restricted-imports': boundary(['server', 'emulator', 'tools', 'test', 'bench'], [noNodeBuiltins]) } },
   { files: ['emulator/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': boundary(['app', 'server', 'tools', 'test', 'bench']) } },
   // tools/ orchestrates (build, start): it may drive the emulator, never the app's own code.
   { files: ['tools/**'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': boundary(['app', 'server', 'test', 'bench']) } },

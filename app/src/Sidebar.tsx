@@ -72,6 +72,7 @@ interface RelatedProps {
   data: SidebarData;
   actions: SidebarActions;
   currentUser: CurrentUser | undefined;
+  settings?: Record<string, unknown>;
 }
 
 /** The admin's sections, in the admin's order. */
@@ -94,7 +95,7 @@ function Sections({ data, actions, currentUser, settings }: RelatedProps & { set
           );
         }
         const Component = related[name];
-        return Component === undefined ? null : <Component key={name} data={data} actions={actions} currentUser={currentUser} />;
+        return Component === undefined ? null : <Component key={name} data={data} actions={actions} currentUser={currentUser} settings={settings} />;
       })}
     </>
   );

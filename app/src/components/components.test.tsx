@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { ClientEventHandler, ClientEventName } from '../../../common/platform/client';
 import { messages } from '../i18n/messages';
 import type { Host } from '../platform/host';
-import { contactData, dealData } from '../sections/fixtures';
+import { contactData, dealData } from '../test/section-fixtures';
 import { formatIsolated, Isolate, NameParts } from './Isolate';
 import { fromOpenPopup } from './keyboard';
 import { ActionLink, mailtoHref, telHref, websiteHref } from './links';

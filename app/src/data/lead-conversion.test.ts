@@ -1,4 +1,4 @@
-import { contactData } from '../sections/fixtures';
+import { contactData } from '../test/section-fixtures';
 import {
   convertedContactBody,
   convertedDealBody,

@@ -1,4 +1,4 @@
-import { contactData as contactFixture, dealData as dealFixture, deal, task } from '../sections/fixtures';
+import { contactData as contactFixture, dealData as dealFixture, deal, task } from '../test/section-fixtures';
 import { fieldOf } from '../test/fields';
 import { appearsVerdict, fieldVerdict, linkVerdict, sameStoredValue, stageVerdict, taskDoneVerdict } from './verdicts';
 

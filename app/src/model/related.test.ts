@@ -1,6 +1,6 @@
 import type { Task } from '../../../common/crm/records';
 import { messages } from '../i18n/messages';
-import { APPOINTMENTS, DEAL_FIELDS, DEALS, NOTES, NOW, PIPELINE_RENEWALS, PIPELINE_SALES, STAGE, USERS, deal, task } from '../sections/fixtures';
+import { APPOINTMENTS, DEAL_FIELDS, DEALS, NOTES, NOW, PIPELINE_RENEWALS, PIPELINE_SALES, STAGE, USERS, deal, task } from '../test/section-fixtures';
 import {
   addDecimals,
   dealForecast,

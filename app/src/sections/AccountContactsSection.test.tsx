@@ -7,7 +7,7 @@ import type { FieldDef, FieldValue } from '../model/fields';
 import { clickFwButton } from '../test/crayons';
 import { AccountContactsSection, newContactFields, newContactProblem } from './AccountContactsSection';
 import { clickAndSettle, pastThrottle } from './testing';
-import { CONTACT_FIELDS, accountData, fakeActions } from './fixtures';
+import { CONTACT_FIELDS, accountData, fakeActions } from '../test/section-fixtures';
 
 const formProps: { current?: FieldFormProps } = {};
 jest.mock('../fields/FieldForm', () => ({

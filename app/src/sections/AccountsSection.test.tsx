@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { messages } from '../i18n/messages';
 import { AccountsSection } from './AccountsSection';
 import { DealAccountSection, websiteHref } from './DealAccountSection';
-import { contactData, dealData, fakeActions } from './fixtures';
+import { contactData, dealData, fakeActions } from '../test/section-fixtures';
 
 describe('AccountsSection', () => {
   it('lists the accounts, primary first and marked, with a count', () => {

@@ -8,7 +8,7 @@ import { deferred } from '../test/fake-client';
 import { activityOutcomesBody, activityTypesBody, OPS, salesActivity } from '../test/operation-fixtures';
 import { ActivitiesSection, newActivityDraft } from './ActivitiesSection';
 import { activityProblems, withType } from './ActivityForm';
-import { contactData, dealData, fakeActions, NOW, type FakeActions } from './fixtures';
+import { contactData, dealData, fakeActions, NOW, type FakeActions } from '../test/section-fixtures';
 import { clickAndSettle, pastThrottle } from './testing';
 
 const text = messages.operations.activities;

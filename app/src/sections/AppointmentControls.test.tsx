@@ -8,7 +8,7 @@ import { deferred } from '../test/fake-client';
 import { appointmentDraft, newAppointmentDraft } from './AppointmentControls';
 import { appointmentProblems } from './AppointmentForm';
 import { AppointmentsSection } from './AppointmentsSection';
-import { APPOINTMENTS, contactData, dealData, fakeActions, NOW, type FakeActions } from './fixtures';
+import { APPOINTMENTS, contactData, dealData, fakeActions, NOW, type FakeActions } from '../test/section-fixtures';
 import { clickAndSettle, pastThrottle } from './testing';
 
 const text = messages.operations.appointments;

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { formatDate } from '../fields/display';
 import { format, messages } from '../i18n/messages';
 import { AppointmentsSection, appointmentWhen } from './AppointmentsSection';
-import { APPOINTMENTS, NOW, contactData, dealData, fakeActions } from './fixtures';
+import { APPOINTMENTS, NOW, contactData, dealData, fakeActions } from '../test/section-fixtures';
 
 describe('AppointmentsSection', () => {
   it('lists upcoming appointments soonest first, with when and where', () => {

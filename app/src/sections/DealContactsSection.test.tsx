@@ -5,7 +5,7 @@ import { format, messages } from '../i18n/messages';
 import type { Result } from '../../../common/validation';
 import { SEARCH_DELAY_MS } from './ContactSearch';
 import { DealContactsSection, UNDO_MS } from './DealContactsSection';
-import { dealData, fakeActions } from './fixtures';
+import { dealData, fakeActions } from '../test/section-fixtures';
 
 const text = messages.sections.contacts;
 const PRIYA = { id: 402000000501, name: 'Priya Nair', email: 'priya@acme.example' };

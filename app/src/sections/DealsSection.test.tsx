@@ -6,7 +6,7 @@ import { format, messages } from '../i18n/messages';
 import { toFieldDefs } from '../model/fields';
 import { clickFwButton } from '../test/crayons';
 import { DealsSection, newDealFields, newDealInitial } from './DealsSection';
-import { CURRENT_USER, DEAL_FIELDS, DEALS, PIPELINE_RENEWALS, STAGE, accountData, contactData, deal, fakeActions } from './fixtures';
+import { CURRENT_USER, DEAL_FIELDS, DEALS, PIPELINE_RENEWALS, STAGE, accountData, contactData, deal, fakeActions } from '../test/section-fixtures';
 
 // The form itself is helper A's (tested there); here: which fields, which start values, what submit does.
 const formProps: { current?: FieldFormProps } = {};

@@ -8,7 +8,7 @@ import { deferred } from '../test/fake-client';
 import { warmLazyEditor } from '../test/lazy-editor';
 import { contactStatusesBody, lifecycleStagesBody, OPS } from '../test/operation-fixtures';
 import { stoppedMessage } from './ConvertLead';
-import { CURRENT_USER, contactData, fakeActions, type FakeActions } from './fixtures';
+import { CURRENT_USER, contactData, fakeActions, type FakeActions } from '../test/section-fixtures';
 import { LeadConversion } from './LeadConversion';
 import { clickAndSettle, pastThrottle } from './testing';
 

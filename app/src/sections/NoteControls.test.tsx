@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Written } from '../data/operation-writer';
 import { messages } from '../i18n/messages';
 import { deferred } from '../test/fake-client';
-import { contactData, fakeActions, NOTES } from './fixtures';
+import { contactData, fakeActions, NOTES } from '../test/section-fixtures';
 import { NotesSection } from './NotesSection';
 import { clickAndSettle } from './testing';
 

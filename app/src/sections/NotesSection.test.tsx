@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { formatDate } from '../fields/display';
 import { format, messages } from '../i18n/messages';
 import { clickFwButton } from '../test/crayons';
-import { NOTES, contactData, dealData, fakeActions } from './fixtures';
+import { NOTES, contactData, dealData, fakeActions } from '../test/section-fixtures';
 import { clickAndSettle } from './testing';
 import { NOTE_MAX, NotesSection, noteError } from './NotesSection';
 

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { formatMoney } from '../fields/display';
 import { format, messages } from '../i18n/messages';
-import { accountData, deal, fakeActions, STAGE } from './fixtures';
+import { accountData, deal, fakeActions, STAGE } from '../test/section-fixtures';
 import { PipelineSection } from './PipelineSection';
 
 const text = messages.sections.pipeline;

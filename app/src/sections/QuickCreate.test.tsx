@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { messages } from '../i18n/messages';
 import { AccountContactsSection } from './AccountContactsSection';
 import { DealsSection } from './DealsSection';
-import { CURRENT_USER, PIPELINE_SALES, STAGE, accountData, contactData, fakeActions } from './fixtures';
+import { CURRENT_USER, PIPELINE_SALES, STAGE, accountData, contactData, fakeActions } from '../test/section-fixtures';
 import { clickAndSettle, pastThrottle, typeIntoFw } from './testing';
 
 /** The quick-create forms with the real FieldForm (helper A's), end to end inside the section. */

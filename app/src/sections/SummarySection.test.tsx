@@ -4,7 +4,7 @@ import type { Deal } from '../../../common/crm/records';
 import type { SidebarData } from '../data/types';
 import { clickAndSettle, fireCrayons, pressKey, shadowChild, typeInto } from '../test/crayons-fields';
 import { toFieldDefs, type FieldDef, type FieldValue } from '../model/fields';
-import { accountData, contactData, dealData, DEAL_FIELDS, fakeActions, PIPELINE_RENEWALS, STAGE, USERS } from './fixtures';
+import { accountData, contactData, dealData, DEAL_FIELDS, fakeActions, PIPELINE_RENEWALS, STAGE, USERS } from '../test/section-fixtures';
 import { SummarySection } from './SummarySection';
 import { warmLazyEditor } from '../test/lazy-editor';
 

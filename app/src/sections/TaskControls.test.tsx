@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { format, messages } from '../i18n/messages';
 import { localYmd } from '../model/related';
-import { CURRENT_USER, contactData, fakeActions, NOW, TASKS } from './fixtures';
+import { CURRENT_USER, contactData, fakeActions, NOW, TASKS } from '../test/section-fixtures';
 import { taskDraft } from './TaskControls';
 import { TasksSection } from './TasksSection';
 import { clickAndSettle } from './testing';

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { format, messages } from '../i18n/messages';
 import { clickFwButton } from '../test/crayons';
-import { ACCOUNT_FIELDS, CURRENT_USER, NOW, TASKS, accountData, contactData, dealData, fakeActions, task } from './fixtures';
+import { ACCOUNT_FIELDS, CURRENT_USER, NOW, TASKS, accountData, contactData, dealData, fakeActions, task } from '../test/section-fixtures';
 import { taskProblems } from './TaskForm';
 import { TasksSection, ownerChoices } from './TasksSection';
 import { clickAndSettle } from './testing';

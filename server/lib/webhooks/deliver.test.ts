@@ -44,9 +44,16 @@ describe('classifyDelivery', () => {
     });
   });
 
-  it('retries an APP 429 without Retry-After, or with a date there, on the usual schedule', () => {
+  it('retries an APP 429 without Retry-After on the usual schedule', () => {
     expect(classifyDelivery({ status: 429, errorSource: 'APP', headers: {} })).toEqual({ outcome: 'retry', status: 429, answer: 'HTTP 429 from the endpoint' });
-    expect(classifyDelivery({ status: 429, errorSource: 'APP', headers: { 'retry-after': 'Wed, 04 Mar 2026 10:20:30 GMT' } })).not.toHaveProperty('retryAfterSeconds');
+  });
+
+  it('reads a Retry-After date as the seconds until then, none when it has passed (the backoff floor still applies)', () => {
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    const future = classifyDelivery({ status: 429, errorSource: 'APP', headers: { 'retry-after': inTwoMinutes } });
+    expect(future.retryAfterSeconds).toBeGreaterThanOrEqual(119);
+    expect(future.retryAfterSeconds).toBeLessThanOrEqual(120);
+    expect(classifyDelivery({ status: 429, errorSource: 'APP', headers: { 'retry-after': 'Wed, 04 Mar 2026 10:20:30 GMT' } })).toMatchObject({ retryAfterSeconds: 0 });
   });
 
   it('reads the platform\'s own 429 as throttled: not an attempt at all', () => {

@@ -2,7 +2,7 @@ import type { Appointment, Deal, Note, Task } from '../../../common/crm/records'
 import type { CrmUser } from '../../../common/crm/users';
 import type { AccountData, ContactData, CurrentUser, DealData, SidebarActions } from '../data/types';
 import { toFieldDefs, type FieldDef } from '../model/fields';
-import { fakeRecordOperations, type FakeRecordOperations } from '../test/record-operations';
+import { fakeRecordOperations, type FakeRecordOperations } from './record-operations';
 
 /**
  * Small records shaped like the examples of freshsales-api.md, for the section tests. "Now" is
