@@ -1,7 +1,8 @@
-// `npm run bench:sidebar [-- --app <built app dir>]`: issue #5's sidebar figures in Chromium, with
-// 150 ms of latency on every stand-in route. Per entity (contact, deal, account): CRM calls per
-// open, cold (fresh browser context, empty localStorage) and warm (same context after one open
-// filled the metadata cache); time from the click on the app icon to
+// `npm run bench:sidebar [-- --app <built app dir>]`: the sidebar figures of issues #5 and #10 in
+// Chromium, with 150 ms of latency on every stand-in route. Per entity (contact, deal, account):
+// CRM calls per open and the most in flight at once, cold (fresh browser context, empty
+// localStorage) and warm (same context after one open filled the metadata cache); time from the
+// click on the app icon to
 // `[data-testid="sidebar"][data-state="ready"]`, measured in the browser; gzip JS the iframe loaded.
 // Every open is of a different record, so no response is reused.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,7 +26,8 @@ const WARM_OPENS = Number(process.env.BENCH_SIDEBAR_WARM ?? 20);
 const COLD_OPENS = Number(process.env.BENCH_SIDEBAR_COLD ?? 6);
 /** After content, late calls still count. */
 const SETTLE_MS = 300;
-const TARGETS = { callsWarm: 1, callsCold: 2, medianMs: 600, stretchMs: 400, gzipKb: 150 };
+/** Issue #10: one call warm, at most 3 at once cold, warm ≤ 400 ms, cold ≤ warm + one call. */
+const TARGETS = { callsWarm: 1, parallelCold: 3, medianMs: 400, coldOverWarmMs: LATENCY_MS, gzipKb: 150 };
 
 interface EntityRun {
   entity: SidebarEntity;
@@ -104,6 +106,7 @@ async function runEntity(setup: Setup, entity: SidebarEntity): Promise<EntityRun
 
 const times = (opens: OpenResult[]) => opens.filter((open) => open.final === 'ready').map((open) => open.ms);
 const maxCalls = (opens: OpenResult[]) => Math.max(0, ...opens.map((open) => open.calls));
+const maxParallel = (opens: OpenResult[]) => Math.max(0, ...opens.map((open) => open.parallel));
 const meanCalls = (opens: OpenResult[]) => round1(opens.reduce((sum, open) => sum + open.calls, 0) / Math.max(1, opens.length));
 
 /** Which templates a kind of open sent, e.g. "getContactView ×20, getFieldSettings ×1". */
@@ -121,18 +124,20 @@ function add(results: BenchResults, name: string, value: number, reference: stri
 
 function addCalls(results: BenchResults, run: EntityRun): void {
   const { entity, cold, warm } = run;
-  add(results, `${entity}_calls_cold`, maxCalls(cold), `issue #5: ≤ ${TARGETS.callsCold} (max of ${cold.length} opens in fresh contexts, mean ${meanCalls(cold)}: ${templateMix(cold)})`, { op: '<=', value: TARGETS.callsCold });
-  add(results, `${entity}_calls_warm`, maxCalls(warm), `issue #5: ${TARGETS.callsWarm} call (max of ${warm.length} opens with the metadata cached, mean ${meanCalls(warm)}: ${templateMix(warm)})`, { op: '<=', value: TARGETS.callsWarm });
+  add(results, `${entity}_calls_cold_parallel`, maxParallel(cold), `issue #10: ≤ ${TARGETS.parallelCold} calls in flight at once (max over ${cold.length} opens in fresh contexts)`, { op: '<=', value: TARGETS.parallelCold });
+  add(results, `${entity}_calls_cold`, maxCalls(cold), `all calls of a cold open, content and after (max of ${cold.length}, mean ${meanCalls(cold)}: ${templateMix(cold)}), for reference`);
+  add(results, `${entity}_calls_warm`, maxCalls(warm), `issue #10: ${TARGETS.callsWarm} call (max of ${warm.length} opens with the metadata cached, mean ${meanCalls(warm)}: ${templateMix(warm)})`, { op: '<=', value: TARGETS.callsWarm });
 }
 
 function addTimes(results: BenchResults, run: EntityRun): void {
   const { entity, cold, warm } = run;
   const warmMedian = round1(median(times(warm)));
-  const stretch = warmMedian <= TARGETS.stretchMs ? 'met' : 'not met';
-  add(results, `${entity}_ttc_warm_median_ms`, warmMedian, `issue #5: ≤ ${TARGETS.medianMs} ms; stretch ≤ ${TARGETS.stretchMs} ms (${stretch}); click → data-state=ready, ${times(warm).length} warm opens`, { op: '<=', value: TARGETS.medianMs });
+  const coldMedian = round1(median(times(cold)));
+  add(results, `${entity}_ttc_warm_median_ms`, warmMedian, `issue #10: ≤ ${TARGETS.medianMs} ms with ${LATENCY_MS} ms per call; click → data-state=ready, ${times(warm).length} warm opens`, { op: '<=', value: TARGETS.medianMs });
   add(results, `${entity}_ttc_warm_p95_ms`, round1(percentile(times(warm), 0.95)), 'p95 of the same opens, for reference');
   add(results, `${entity}_ttc_warm_ratio`, round1(warmMedian / LATENCY_MS), `warm median / ${LATENCY_MS} ms (one stand-in call's added latency); 1 = content as fast as one call`);
-  add(results, `${entity}_ttc_cold_median_ms`, round1(median(times(cold))), `cold opens (fresh context: empty cache, storage and HTTP cache), ${times(cold).length} opens, for reference`);
+  add(results, `${entity}_ttc_cold_median_ms`, coldMedian, `cold opens (fresh context: empty cache, storage and HTTP cache), ${times(cold).length} opens`);
+  add(results, `${entity}_ttc_cold_over_warm_ms`, round1(coldMedian - warmMedian), `issue #10: cold median ≤ warm median + one call's latency (${TARGETS.coldOverWarmMs} ms)`, { op: '<=', value: TARGETS.coldOverWarmMs });
   add(results, `${entity}_ttc_cold_p95_ms`, round1(percentile(times(cold), 0.95)), 'p95 of the cold opens, for reference');
 }
 
@@ -141,7 +146,7 @@ function addScripts(results: BenchResults, run: EntityRun, staticKb: number | un
   const platformKb = round1(run.scripts.filter((load) => !app.includes(load)).reduce((sum, load) => sum + load.gzipBytes, 0) / 1024);
   const kb = round1(app.reduce((sum, load) => sum + load.gzipBytes, 0) / 1024);
   const compared = staticKb === undefined ? 'see bench/results/bundle.json for the static figure' : `static build figure ${staticKb} kB`;
-  add(results, `${run.entity}_gzip_js_kb`, kb, `issue #5: ≤ ${TARGETS.gzipKb} kB; ${app.length} app scripts the iframe loaded on a cold open, lazy chunks included (${compared}; platform client ${platformKb} kB not counted)`, { op: '<=', value: TARGETS.gzipKb });
+  add(results, `${run.entity}_gzip_js_kb`, kb, `issues #5 and #10: ≤ ${TARGETS.gzipKb} kB; ${app.length} app scripts the iframe loaded on a cold open, lazy chunks included (${compared}; platform client ${platformKb} kB not counted)`, { op: '<=', value: TARGETS.gzipKb });
 }
 
 function resultsOf(runs: EntityRun[], staticKb: Setup['staticKb']): BenchResults {

@@ -65,6 +65,27 @@ describe('startSidebar', () => {
     expect(client.callsTo('getContactView')).toHaveLength(1);
   });
 
+  it('sends the record request without waiting for the iparams, and mounts once they come', async () => {
+    const client = scriptOpen(new FakeClient({ entity: { currentEntityId: IDS.contact, currentEntityType: 'contact' } }), 'contact');
+    const iparams = deferred<Record<string, unknown>>();
+    client.iparams.get = () => iparams.promise;
+    scope.app = fakeApp(client);
+    const ui = uiChunk();
+
+    const started = startSidebar('contact', ui.loadUi);
+    ui.release();
+    await flush();
+    expect(client.callsTo('getContactView')).toHaveLength(1);
+    // Field settings wait for the domain that scopes their cache; nothing mounts without settings.
+    expect(client.callsTo('getFieldSettings')).toHaveLength(0);
+    expect(ui.mountSidebar).not.toHaveBeenCalled();
+
+    iparams.resolve({ domain: 'acme.myfreshworks.com', contact_sections: 'summary' });
+    await started;
+    expect(mounted(ui).settings).toEqual({ domain: 'acme.myfreshworks.com', contact_sections: 'summary' });
+    expect(client.callsTo('getFieldSettings')).toHaveLength(2);
+  });
+
   it('asks for the UI chunk at once, without waiting for the platform', () => {
     scope.app = { initialized: () => new Promise(() => undefined) };
     const ui = uiChunk();

@@ -37,16 +37,21 @@ export async function startSidebar(entity: EntityType, loadUi: () => Promise<Boo
   (await ui).mountSidebar(boot);
 }
 
+/**
+ * The record request goes out as soon as the platform says which record is open; the iparams
+ * (the admin's settings, and the domain that scopes the field-settings cache) arrive beside it.
+ */
 async function prepare(entity: EntityType): Promise<SidebarBoot> {
   const host = createHost(await connectToPlatform());
-  const [info, settings] = await Promise.all([host.entity().catch(() => undefined), host.settings()]);
-  const domain = settings[IPARAM_DOMAIN];
-  const metadata = createMetadataCache(host, { scope: typeof domain === 'string' ? domain : 'default', storage: pageStorage() });
+  const settings = host.settings();
+  const info = await host.entity().catch(() => undefined);
+  const scope = settings.then((values) => (typeof values[IPARAM_DOMAIN] === 'string' ? values[IPARAM_DOMAIN] : 'default'));
+  const metadata = createMetadataCache(host, { scope, storage: pageStorage() });
   const preload =
     info === undefined ? undefined : { id: info.currentEntityId, result: loadSidebarData(entity, { host, metadata }, info.currentEntityId) as Promise<Result<unknown, CrmFailure>> };
   const user = host.loggedInUser().then(
     (found): CurrentUser => ({ id: found.id, name: found.display_name }),
     () => undefined,
   );
-  return { entity, host, metadata, settings, user, ...(preload === undefined ? {} : { preload }) };
+  return { entity, host, metadata, settings: await settings, user, ...(preload === undefined ? {} : { preload }) };
 }

@@ -12,6 +12,8 @@ export interface OpenResult {
   calls: number;
   /** Template names, once per call sent (answers from the platform's cache are not calls). */
   templates: string[];
+  /** The most calls that were in flight at one moment. */
+  parallel: number;
 }
 
 /** Landmark records (SEED_LANDMARKS) come first in each table; the bench uses ordinary ones. */
@@ -30,12 +32,24 @@ export function recordIds(crm: CrmServer, entity: SidebarEntity, count: number):
   return Array.from({ length: count }, (_, index) => ids[Math.floor(index * step)] as number);
 }
 
-/** Template calls the emulator sent to the CRM since `since` (retries count; cache hits do not). */
-function callsSince(emulator: Emulator, since: number): string[] {
+interface Call {
+  name: string;
+  attempts: number;
+  startMs: number;
+  endMs: number;
+}
+
+/** Template calls the emulator sent to the CRM since `since` (cache hits are not calls). */
+function callsSince(emulator: Emulator, since: number): Call[] {
   return emulator.inspector
     .entries('template')
-    .filter((entry) => entry.at >= since && entry.kind === 'template' && entry.attempts > 0)
-    .flatMap((entry) => (entry.kind === 'template' ? Array<string>(entry.attempts).fill(entry.name) : []));
+    .flatMap((entry) => (entry.kind === 'template' && entry.at >= since && entry.attempts > 0 ? [entry] : []))
+    .map((entry) => ({ name: entry.name, attempts: entry.attempts, startMs: entry.at - entry.durationMs, endMs: entry.at }));
+}
+
+/** The most intervals open at one instant: each start is checked against every call. */
+export function maxInFlight(calls: ReadonlyArray<{ startMs: number; endMs: number }>): number {
+  return Math.max(0, ...calls.map((call) => calls.filter((other) => other.startMs <= call.startMs && call.startMs < other.endMs).length));
 }
 
 /**
@@ -52,8 +66,10 @@ export async function measureOpen(page: Page, emulator: Emulator, entity: Sideba
   const since = emulator.clock.now();
   const timing = await timeOpen(page, placeholder);
   await page.waitForTimeout(settleMs);
-  const templates = callsSince(emulator, since);
-  return { ms: timing.ms, final: timing.final, calls: templates.length, templates };
+  const calls = callsSince(emulator, since);
+  // Retries count as calls: each attempt was sent.
+  const templates = calls.flatMap((call) => Array<string>(call.attempts).fill(call.name));
+  return { ms: timing.ms, final: timing.final, calls: templates.length, templates, parallel: maxInFlight(calls) };
 }
 
 export interface ScriptLoad {

@@ -67,7 +67,7 @@ describe.each(PROFILES)('on the %s stand-in profile', (profile) => {
     crm = await startStandIn({ seed: 1, profile });
     emulator = await startEmulator({ appDir: DIST, port: 0, crm: { kind: 'stand-in', server: crm } });
     await installDemo(emulator);
-    shot = (name) => screenshotPath(profile === 'default' ? name : `${profile}-${name}`);
+    shot = (name) => (profile === 'default' ? screenshotPath(name) : screenshotPath(`${profile}-${name}`, false));
   });
 
   afterAll(async () => {

@@ -184,3 +184,29 @@ describe('a custom settings page before installation (§8.2)', () => {
     expect(await api('db', { method: 'get', args: ['note'] })).toEqual({ ok: false, error: { status: 403, message: 'db is not available on the settings page before installation' } });
   });
 });
+
+describe('app files (served as a CDN serves them)', () => {
+  beforeEach(() => emulator.install(settings()));
+
+  const appUrl = (path: string) => `${emulator.url}/__fdk/app/${emulator.platform.installation()?.id ?? ''}/${path}`;
+
+  it('tags assets so the browser keeps them and asks again with If-None-Match', async () => {
+    const first = await fetch(appUrl('icon.svg'));
+    const tag = first.headers.get('etag') ?? '';
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(tag).toMatch(/^"[0-9a-z]+-[0-9a-z]+"$/);
+    const again = await fetch(appUrl('icon.svg'), { headers: { 'If-None-Match': tag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const stale = await fetch(appUrl('icon.svg'), { headers: { 'If-None-Match': '"other"' } });
+    expect(stale.status).toBe(200);
+    expect((await stale.text()).length).toBeGreaterThan(0);
+  });
+
+  it('never lets a page be kept: the platform rewrites it on every load', async () => {
+    const page = await fetch(appUrl('probe.html'));
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('etag')).toBeNull();
+  });
+});

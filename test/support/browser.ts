@@ -28,9 +28,13 @@ export async function offlineContext(browser: Browser, viewport = { width: 1440,
   return context;
 }
 
-/** Screenshots go to test-results/, or to docs/ when UPDATE_DOCS_SCREENSHOTS=1 refreshes the README's. */
-export function screenshotPath(name: string): string {
-  const dir = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? join(__dirname, '..', '..', 'docs') : join(__dirname, '..', '..', 'test-results');
+/**
+ * Screenshots go to test-results/, or to docs/ when UPDATE_DOCS_SCREENSHOTS=1 refreshes the
+ * README's; `forDocs: false` keeps one in test-results/ always (a variant the README does not show).
+ */
+export function screenshotPath(name: string, forDocs = true): string {
+  const docs = forDocs && process.env.UPDATE_DOCS_SCREENSHOTS === '1';
+  const dir = docs ? join(__dirname, '..', '..', 'docs') : join(__dirname, '..', '..', 'test-results');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }

@@ -21,7 +21,9 @@ beforeEach(() => {
   clock = 1_000_000;
 });
 
-function setup(options: { scope?: string; storage?: KeyValueStorage; client?: FakeClient } = {}) {
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(options: { scope?: string | Promise<string>; storage?: KeyValueStorage; client?: FakeClient } = {}) {
   const client = options.client ?? new FakeClient();
   const cache = createMetadataCache(createHost(client), { scope: options.scope ?? 'acme.myfreshworks.com', now, storage: options.storage });
   return { client, cache };
@@ -36,6 +38,7 @@ describe('createMetadataCache', () => {
     const held = client.hold('getFieldSettings');
     const first = cache.fields('contacts');
     const second = cache.fields('contacts');
+    await tick();
     expect(client.callsTo('getFieldSettings')).toHaveLength(1);
     expect(client.callsTo('getFieldSettings')[0]?.options?.context).toEqual({ entity: 'contacts' });
 
@@ -44,6 +47,19 @@ describe('createMetadataCache', () => {
     expect(fieldNames(a)).toContain('cf_tier');
     expect(b).toEqual(a);
     expect(client.callsTo('getFieldSettings')).toHaveLength(1);
+  });
+
+  it('waits for a scope still on its way, and stores under the scope it got', async () => {
+    const storage = new MemoryStorage();
+    let giveScope: (scope: string) => void = () => undefined;
+    const { client, cache } = setup({ storage, scope: new Promise<string>((resolve) => (giveScope = resolve)) });
+    client.respond('getFieldSettings', contactFieldSettings());
+    const pending = cache.fields('contacts');
+    await tick();
+    expect(client.callsTo('getFieldSettings')).toHaveLength(0);
+    giveScope('beta.myfreshworks.com');
+    expect(fieldNames(await pending)).toContain('cf_tier');
+    expect([...storage.items.keys()]).toEqual(['companion:fields:v2:beta.myfreshworks.com:contacts']);
   });
 
   it('keeps entities apart', async () => {

@@ -30,8 +30,11 @@ export interface MetadataCache {
 }
 
 export interface MetadataCacheOptions {
-  /** Keeps accounts apart when one browser works in several. */
-  scope: string;
+  /**
+   * Keeps accounts apart when one browser works in several. It may still be on its way (it comes
+   * from the iparams), so the open's record request need not wait for it.
+   */
+  scope: string | Promise<string>;
   now?: () => number;
   ttlMs?: number;
   storage?: KeyValueStorage | undefined;
@@ -72,33 +75,36 @@ export function createMetadataCache(host: Host, options: MetadataCacheOptions): 
   // One request per entity even when several parts of the page ask at once.
   const inFlight = new Map<FieldSettingsEntity, Promise<Result<FieldDef[], CrmFailure>>>();
   const fresh = (entry: Entry | undefined): entry is Entry => entry !== undefined && now() - entry.savedAt < ttl && entry.savedAt <= now();
-  const storageKey = (entity: FieldSettingsEntity) => `${STORAGE_PREFIX}:${options.scope}:${entity}`;
+  const scope = Promise.resolve(options.scope);
+  const storageKey = (resolved: string, entity: FieldSettingsEntity) => `${STORAGE_PREFIX}:${resolved}:${entity}`;
 
-  async function fetchFields(entity: FieldSettingsEntity): Promise<Result<FieldDef[], CrmFailure>> {
+  async function fetchFields(entity: FieldSettingsEntity, key: string): Promise<Result<FieldDef[], CrmFailure>> {
     const answer = await host.call('getFieldSettings', { entity });
     if (!answer.ok) return answer;
     const entry = { savedAt: now(), fields: toFieldDefs(answer.value.fields) };
     memory.set(entity, entry);
-    writeStored(options.storage, storageKey(entity), entry);
+    writeStored(options.storage, key, entry);
     return ok(entry.fields);
   }
 
-  function cached(entity: FieldSettingsEntity): Entry | undefined {
-    const inMemory = memory.get(entity);
-    if (fresh(inMemory)) return inMemory;
-    const stored = readStored(options.storage, storageKey(entity));
-    if (!fresh(stored)) return undefined;
-    memory.set(entity, stored);
-    return stored;
+  function stored(entity: FieldSettingsEntity, key: string): Entry | undefined {
+    const entry = readStored(options.storage, key);
+    if (!fresh(entry)) return undefined;
+    memory.set(entity, entry);
+    return entry;
   }
 
-  return {
-    fields: (entity) => {
-      const entry = cached(entity);
-      if (entry !== undefined) return Promise.resolve(ok(entry.fields));
-      const pending = inFlight.get(entity) ?? fetchFields(entity).finally(() => inFlight.delete(entity));
-      inFlight.set(entity, pending);
-      return pending;
-    },
-  };
+  async function fields(entity: FieldSettingsEntity): Promise<Result<FieldDef[], CrmFailure>> {
+    const inMemory = memory.get(entity);
+    if (fresh(inMemory)) return ok(inMemory.fields);
+    const key = storageKey(await scope, entity);
+    const entry = stored(entity, key);
+    if (entry !== undefined) return ok(entry.fields);
+    // After the await, so parts of the page asking at once share one request.
+    const pending = inFlight.get(entity) ?? fetchFields(entity, key).finally(() => inFlight.delete(entity));
+    inFlight.set(entity, pending);
+    return pending;
+  }
+
+  return { fields };
 }

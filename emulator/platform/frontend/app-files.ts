@@ -29,14 +29,35 @@ function appFile(appDir: string, relative: string): string | undefined {
   return path;
 }
 
-function serveFile(response: ServerResponse, path: string): void {
+/** Size and modification time: a rebuilt file gets a new tag, an unchanged one keeps it. */
+function entityTag(path: string): string {
+  const stats = statSync(path);
+  return `"${stats.size.toString(36)}-${Math.trunc(stats.mtimeMs).toString(36)}"`;
+}
+
+/**
+ * Assets are served as a CDN serves them: with a validator, so a browser keeps them (and V8 its
+ * compiled code) and asks again with If-None-Match. `no-cache` makes it ask every time, so a
+ * rebuilt app is picked up at once.
+ */
+function serveAsset(request: IncomingMessage, response: ServerResponse, path: string, type: string): void {
+  const tag = entityTag(path);
+  const headers = { 'Cache-Control': 'no-cache', ETag: tag };
+  if (request.headers['if-none-match'] === tag) {
+    response.writeHead(304, headers).end();
+    return;
+  }
+  const body = readFileSync(path);
+  response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(body.length) }).end(body);
+}
+
+function serveFile(request: IncomingMessage, response: ServerResponse, path: string): void {
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   if (extname(path) === '.html') {
     // The platform rewrites the placeholder when it serves the page (platform.md §7.1).
     return sendText(response, 200, readFileSync(path, 'utf8').replace(APP_CLIENT, CLIENT_SCRIPT_PATH), type, { 'Cache-Control': 'no-store' });
   }
-  const body = readFileSync(path);
-  response.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length) }).end(body);
+  serveAsset(request, response, path, type);
 }
 
 /**
@@ -52,7 +73,7 @@ export async function serveAppFiles(context: EmulatorContext, request: IncomingM
   if (!path.startsWith(`${APP_PREFIX}/`)) return false;
   const file = installedAppFile(context, path.slice(APP_PREFIX.length + 1));
   if (file === undefined) sendJson(response, 404, { message: `Not found: ${path}` });
-  else serveFile(response, file);
+  else serveFile(request, response, file);
   return true;
 }
 
