@@ -16,7 +16,7 @@ import {
 } from '../test/crm-fixtures';
 import { crmRejection, platformRejection, type FakeClient } from '../test/fake-client';
 import { clientFor, CURRENT_USER, flush, renderSidebarHook } from '../test/sidebar-harness';
-import { failureReason } from './actions';
+import { refusalReason } from './operation-writer';
 import { resetDealActivityFallback } from './load';
 import type { DataFor } from './types';
 import { dueTimestamp } from './writes';
@@ -382,11 +382,11 @@ describe('openRecord', () => {
   });
 });
 
-describe('failureReason', () => {
+describe('refusalReason', () => {
   it('uses the CRM\'s words for a refusal and a short reason otherwise', () => {
-    expect(failureReason({ kind: 'invalid', messages: ['Name is required', 'Amount is invalid'], detail: '' })).toBe('Name is required Amount is invalid');
-    expect(failureReason({ kind: 'invalid', messages: [], detail: '' })).toBe(messages.writes.reasons.invalid);
-    expect(failureReason({ kind: 'timeout', messages: ['ignored'], detail: '' })).toBe(messages.writes.reasons.timeout);
+    expect(refusalReason({ kind: 'invalid', messages: ['Name is required', 'Amount is invalid'], detail: '' })).toBe('Name is required Amount is invalid');
+    expect(refusalReason({ kind: 'invalid', messages: [], detail: '' })).toBe(messages.writes.reasons.invalid);
+    expect(refusalReason({ kind: 'timeout', messages: ['ignored'], detail: '' })).toBe(messages.writes.reasons.timeout);
   });
 });
 

@@ -5,13 +5,12 @@ import { ok, type Result } from '../../../common/validation';
 import { toRequestValue } from '../fields/validate';
 import { format, messages } from '../i18n/messages';
 import type { FieldDef, FieldValue } from '../model/fields';
-import type { Host } from '../platform/host';
-import type { MetadataCache } from './metadata-cache';
+import { refusalReason, type OperationDeps } from './operation-writer';
 import { createRecordOperations } from './record-operations';
 import { settleUnknownOutcome, type Verdict } from './unknown-outcome';
 import { appearsVerdict, fieldVerdict, linkVerdict, stageVerdict, taskDoneVerdict } from './verdicts';
-import type { Mutation, Sidebar } from './useSidebar';
-import type { ContactHit, CurrentUser, DataFor, SidebarActions, SidebarData } from './types';
+import type { Mutation } from './useSidebar';
+import type { ContactHit, DataFor, SidebarActions, SidebarData } from './types';
 import {
   contactBody,
   dealBody,
@@ -27,19 +26,8 @@ import {
   withTasks,
 } from './writes';
 
-export interface ActionDeps<E extends EntityType> {
-  entity: E;
-  host: Host;
-  metadata: MetadataCache;
-  sidebar: Pick<Sidebar<E>, 'mutate' | 'current'>;
-  currentUser: () => CurrentUser | undefined;
-}
-
-/** What a user reads when a write fails: the CRM's own words for a 400, a short reason otherwise. */
-export function failureReason(failure: CrmFailure): string {
-  if (failure.kind === 'invalid' && failure.messages.length > 0) return failure.messages.join(' ');
-  return messages.writes.reasons[failure.kind];
-}
+/** The sidebar's writes need what the record operations need. */
+export type ActionDeps<E extends EntityType> = OperationDeps<E>;
 
 const UPDATE_TEMPLATE = { contact: 'updateContact', deal: 'updateDeal', sales_account: 'updateAccount' } as const;
 
@@ -65,8 +53,8 @@ export function createActions<E extends EntityType>(deps: ActionDeps<E>): Sideba
     if (result.ok) return true;
     if (outcomeUnknown(result.failure)) return settleUnknownOutcome(deps, what, verdict);
     // A form shows the reason in full; the notification below is cut at 100 characters.
-    onRefused?.(failureReason(result.failure));
-    await host.notify('danger', format(messages.writes.failed, { what, reason: failureReason(result.failure) }), messages.writes.failedTitle);
+    onRefused?.(refusalReason(result.failure));
+    await host.notify('danger', format(messages.writes.failed, { what, reason: refusalReason(result.failure) }), messages.writes.failedTitle);
     return false;
   }
 
