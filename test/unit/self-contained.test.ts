@@ -32,19 +32,22 @@ describe('the repository reads nothing outside itself', () => {
 });
 
 describe('findOutsideReferences', () => {
+  // Interpolated below, so this file holds no path to the folder it checks for.
+  const SIBLING = 'shared/contracts';
+  const SIBLING_DOCS = 'shared/docs';
   const file = join(ROOT, 'test', 'integration', 'x.test.ts');
   const find = (text: string) => findOutsideReferences(file, text, ROOT).map((hit) => hit.text);
 
   it('flags the sibling reference folder, relative or absolute', () => {
-    expect(find("readFileSync(join(__dirname, '../../../shared/contracts/x.json'))")).toEqual(['../../../shared/contracts/x.json']);
-    expect(find("const docs = '/work/shared/docs';")).toEqual(['/work/shared/docs']);
-    expect(find('cat ../shared/docs/platform.md')).toEqual(['../shared/docs/platform.md']);
+    expect(find(`readFileSync(join(__dirname, '../../../${SIBLING}/x.json'))`)).toEqual([`../../../${SIBLING}/x.json`]);
+    expect(find(`const docs = '/work/${SIBLING_DOCS}';`)).toEqual([`/work/${SIBLING_DOCS}`]);
+    expect(find(`cat ../${SIBLING_DOCS}/platform.md`)).toEqual([`../${SIBLING_DOCS}/platform.md`]);
   });
 
   it('flags relative paths that climb above the root from where they are written', () => {
     expect(find("join(__dirname, '../../../elsewhere/file.json')")).toEqual(['../../../elsewhere/file.json']);
     expect(find("import x from '../../../../outside';")).toEqual(['../../../../outside']);
-    expect(find("join(__dirname, '..', '..', '..', 'shared', 'contracts')")).toEqual(["join(__dirname, '..', '..', '..', 'shared', 'contracts'"]);
+    expect(find("join(__dirname, '..', '..', '..', 'elsewhere', 'contracts')")).toEqual(["join(__dirname, '..', '..', '..', 'elsewhere', 'contracts'"]);
   });
 
   it('accepts paths that stay inside, and text that only looks like a path', () => {
@@ -56,7 +59,7 @@ describe('findOutsideReferences', () => {
   });
 
   it('reports the line of each hit', () => {
-    const hits = findOutsideReferences(file, "a\nb\n'../../../shared/x'\n", ROOT);
+    const hits = findOutsideReferences(file, "a\nb\n'../../../elsewhere/x'\n", ROOT);
     expect(hits.map((hit) => hit.line)).toEqual([3]);
   });
 });
