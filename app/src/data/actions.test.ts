@@ -14,8 +14,8 @@ import {
   searchContactsBody,
   taskWriteBody,
 } from '../test/crm-fixtures';
-import { crmRejection, platformRejection, type FakeClient } from '../test/fake-client';
-import { clientFor, CURRENT_USER, flush, renderSidebarHook } from '../test/sidebar-harness';
+import { crmRefusal, crmRejection, platformRejection, type FakeClient } from '../test/fake-client';
+import { clientFor, CURRENT_USER, flush, renderSidebarHook, settled, start } from '../test/sidebar-harness';
 import { refusalReason } from './operation-writer';
 import { resetDealActivityFallback } from './load';
 import type { DataFor } from './types';
@@ -56,24 +56,6 @@ function fieldOf(data: { fields: FieldDef[] }, name: string): FieldDef {
   return found;
 }
 
-/** Start an action inside act and hand back its promise. */
-function start<T>(run: () => Promise<T>): Promise<T> {
-  let promise: Promise<T> = Promise.resolve(undefined as T);
-  act(() => {
-    promise = run();
-  });
-  return promise;
-}
-
-async function settled<T>(promise: Promise<T>): Promise<T> {
-  let value: T | undefined;
-  await act(async () => {
-    value = await promise;
-  });
-  return value as T;
-}
-
-const refusal = (...crmMessages: string[]) => crmRejection(400, { errors: { code: 400, message: crmMessages } });
 
 describe('saveField', () => {
   it('shows the new value at once and sends it in the CRM\'s shape', async () => {
@@ -110,7 +92,7 @@ describe('saveField', () => {
     const held = client.hold('updateContact');
     const saving = start(() => actions().saveField(fieldOf(data(), 'first_name'), 'Sara'));
     expect(data().record.display_name).toBe('Sara Thompson');
-    held.reject(refusal('First name is too long'));
+    held.reject(crmRefusal('First name is too long'));
     expect(await settled(saving)).toBe(false);
     expect(data().record.first_name).toBe('Sarah');
     expect(data().record.display_name).toBe('Sarah Thompson');
@@ -127,7 +109,7 @@ describe('saveField', () => {
 
   it('keeps the notification within the platform\'s 100 characters', async () => {
     const { client, data, actions } = await open('contact');
-    client.reject('updateContact', refusal('Job title '.repeat(30)));
+    client.reject('updateContact', crmRefusal('Job title '.repeat(30)));
     await settled(start(() => actions().saveField(fieldOf(data(), 'job_title'), 'x')));
     const message = client.notifications[0]?.message ?? '';
     expect(message.length).toBeLessThanOrEqual(100);
@@ -163,7 +145,7 @@ describe('changeDealStage', () => {
     const { client, data, actions } = await open('contact');
     const related = data().deals[1];
     if (related === undefined) throw new Error('fixture has two deals');
-    client.reject('updateDeal', refusal('Stage does not belong to the pipeline'));
+    client.reject('updateDeal', crmRefusal('Stage does not belong to the pipeline'));
     const moving = start(() => actions().changeDealStage(related, IDS.stageWon));
     expect(data().deals[1]?.deal_stage_id).toBe(IDS.stageWon);
     expect(await settled(moving)).toBe(false);
@@ -224,7 +206,7 @@ describe('tasks and notes', () => {
 
   it('removes the new task again when the CRM refuses it', async () => {
     const { client, data, actions } = await open('sales_account');
-    client.reject('createTask', refusal('Due date is invalid'));
+    client.reject('createTask', crmRefusal('Due date is invalid'));
     expect(await settled(start(() => actions().createTask({ title: 'Call', dueDate: '2026-12-01', ownerId: IDS.asha })))).toBe(false);
     expect(data().tasks?.map((task) => task.id)).toEqual([IDS.task]);
     expect(lastCall(client, 'createTask').body).toMatchObject({ task: { targetable_type: 'SalesAccount', targetable_id: IDS.primaryAccount } });
@@ -266,7 +248,7 @@ describe('createDeal and createContact', () => {
 
   it('does not list a deal the CRM refused', async () => {
     const { client, data, actions } = await open('sales_account');
-    client.reject('createDeal', refusal('Sales region is required'));
+    client.reject('createDeal', crmRefusal('Sales region is required'));
     expect(await settled(start(() => actions().createDeal({ name: 'Nope' })))).toBe(false);
     expect(lastCall(client, 'createDeal').body).toEqual({ deal: { name: 'Nope', sales_account_id: IDS.primaryAccount } });
     expect(data().deals).toHaveLength(2);
@@ -293,7 +275,7 @@ describe('createDeal and createContact', () => {
 
   it('names the contact it could not create', async () => {
     const { client, data, actions } = await open('sales_account');
-    client.reject('createContact', refusal('Email already exists'));
+    client.reject('createContact', crmRefusal('Email already exists'));
     expect(await settled(start(() => actions().createContact({ first_name: 'Nia', last_name: 'Okafor' })))).toBe(false);
     expect(data().contacts).toHaveLength(2);
     expect(client.notifications[0]?.message).toBe('Creating contact Nia Okafor failed: Email already exists');
@@ -321,7 +303,7 @@ describe('deal contacts', () => {
 
   it('unlinks the added contact when the CRM refuses', async () => {
     const { client, data, actions } = await open('deal');
-    client.reject('updateDeal', refusal('Contact does not exist'));
+    client.reject('updateDeal', crmRefusal('Contact does not exist'));
     expect(await settled(start(() => actions().addContact({ id: 5, name: 'Ghost' })))).toBe(false);
     expect(data().contacts.map((contact) => contact.id)).toEqual([IDS.contact, IDS.otherContact]);
     expect(client.notifications[0]?.message).toBe('Adding Ghost failed: Contact does not exist');

@@ -1,11 +1,11 @@
-import { act, waitFor } from '@testing-library/react';
+import { waitFor } from '@testing-library/react';
 import type { Appointment, Note, Task } from '../../../common/crm/records';
 import type { EntityType } from '../../../common/platform/client';
 import { format, messages } from '../i18n/messages';
 import { accountViewBody, contactViewBody, dealViewBody, FIELD_SETTINGS, IDS, noteWriteBody, taskWriteBody } from '../test/crm-fixtures';
-import { crmRejection, platformRejection, type FakeClient } from '../test/fake-client';
+import { crmRefusal, crmRejection, platformRejection, type FakeClient } from '../test/fake-client';
 import { activityOutcomesBody, activityTypesBody, appointmentWriteBody, OPS, salesActivity } from '../test/operation-fixtures';
-import { clientFor, renderSidebarHook } from '../test/sidebar-harness';
+import { clientFor, renderSidebarHook, settled, start } from '../test/sidebar-harness';
 import { resetDealActivityFallback } from './load';
 import { isoWithOffset } from './timestamps';
 import type { DataFor } from './types';
@@ -43,23 +43,6 @@ function lastContext(client: FakeClient, name: string) {
   return calls[calls.length - 1]?.options?.context;
 }
 
-function start<T>(run: () => Promise<T>): Promise<T> {
-  let promise: Promise<T> = Promise.resolve(undefined as T);
-  act(() => {
-    promise = run();
-  });
-  return promise;
-}
-
-async function settled<T>(promise: Promise<T>): Promise<T> {
-  let value: T | undefined;
-  await act(async () => {
-    value = await promise;
-  });
-  return value as T;
-}
-
-const refusal = (...crmMessages: string[]) => crmRejection(400, { errors: { code: 400, message: crmMessages } });
 const TIMEOUT = platformRejection(504, 'Timeout error while processing the request.');
 
 const FROM = new Date(2026, 4, 12, 10, 0);
@@ -94,7 +77,7 @@ describe('appointments', () => {
 
   it('a refusal takes the new appointment away again and gives the CRM\'s reason', async () => {
     const { client, data, records } = await open('contact');
-    client.reject('createAppointment', refusal('End date must be after the start date'));
+    client.reject('createAppointment', crmRefusal('End date must be after the start date'));
     expect(await settled(start(() => records().createAppointment(input)))).toEqual({ status: 'refused', reason: 'End date must be after the start date' });
     expect(data().appointments?.map((row) => row.id)).toEqual([IDS.appointment]);
     expect(client.notifications).toEqual([]);
@@ -144,7 +127,7 @@ describe('appointments', () => {
   it('puts an edited appointment back as it was when the CRM refuses', async () => {
     const { client, data, records } = await open('contact');
     const appointment = data().appointments?.[0] as Appointment;
-    client.reject('updateAppointment', refusal('Title is too long'));
+    client.reject('updateAppointment', crmRefusal('Title is too long'));
     expect(await settled(start(() => records().updateAppointment(appointment, { ...input, title: 'x' })))).toEqual({ status: 'refused', reason: 'Title is too long' });
     expect(data().appointments?.[0]).toEqual(appointment);
   });
@@ -187,7 +170,7 @@ describe('notes and tasks', () => {
   it('keeps a note when the CRM will not delete it, in its place', async () => {
     const { client, data, records } = await open('contact');
     const note = data().notes?.[0] as Note;
-    client.reject('deleteNote', refusal('Note cannot be deleted'));
+    client.reject('deleteNote', crmRefusal('Note cannot be deleted'));
     expect(await settled(start(() => records().deleteNote(note)))).toEqual({ status: 'refused', reason: 'Note cannot be deleted' });
     expect(data().notes).toEqual([note]);
     client.respond('deleteNote', { success: '200' });
@@ -269,7 +252,7 @@ describe('sales activities', () => {
 
   it('leaves out an outcome and notes that were not given, and passes a refusal on', async () => {
     const { client, records } = await open('contact');
-    client.reject('createSalesActivity', refusal("Sales activity outcome can't be blank for Demo"));
+    client.reject('createSalesActivity', crmRefusal("Sales activity outcome can't be blank for Demo"));
     const logged = await settled(start(() => records().logActivity({ title: 'Demo', typeId: OPS.demo, outcomeId: null, start: FROM, end: END, notes: '' })));
     expect(logged).toEqual({ status: 'refused', reason: "Sales activity outcome can't be blank for Demo" });
     expect(lastBody(client, 'createSalesActivity')).not.toHaveProperty('sales_activity.sales_activity_outcome_id');

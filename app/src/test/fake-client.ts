@@ -348,3 +348,6 @@ export function fakeApp(client: Client): AppGlobal & { initializedCalls: number 
   };
   return app;
 }
+
+/** Freshsales refusing a write with a 400 and its messages, as the platform relays it. */
+export const crmRefusal = (...crmMessages: string[]) => crmRejection(400, { errors: { code: 400, message: crmMessages } });

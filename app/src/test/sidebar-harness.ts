@@ -45,3 +45,21 @@ export async function flush(): Promise<void> {
     for (let step = 0; step < 50; step += 1) await Promise.resolve();
   });
 }
+
+/** Starts a write inside act and hands back its promise, for asserting what shows meanwhile. */
+export function start<T>(run: () => Promise<T>): Promise<T> {
+  let promise: Promise<T> = Promise.resolve(undefined as T);
+  act(() => {
+    promise = run();
+  });
+  return promise;
+}
+
+/** Waits for a started write inside act, so its state updates land before the assertions. */
+export async function settled<T>(promise: Promise<T>): Promise<T> {
+  let value: T | undefined;
+  await act(async () => {
+    value = await promise;
+  });
+  return value as T;
+}
