@@ -76,8 +76,8 @@ describe('startSidebar', () => {
     ui.release();
     await flush();
     expect(client.callsTo('getContactView')).toHaveLength(1);
-    // Field settings wait for the domain that scopes their cache; nothing mounts without settings.
-    expect(client.callsTo('getFieldSettings')).toHaveLength(0);
+    // Nothing is stored yet, so the field settings go too: the domain only names where they are kept.
+    expect(client.callsTo('getFieldSettings')).toHaveLength(2);
     expect(ui.mountSidebar).not.toHaveBeenCalled();
 
     iparams.resolve({ domain: 'acme.myfreshworks.com', contact_sections: 'summary' });
@@ -86,12 +86,20 @@ describe('startSidebar', () => {
     expect(client.callsTo('getFieldSettings')).toHaveLength(2);
   });
 
-  it('asks for the UI chunk at once, without waiting for the platform', () => {
-    scope.app = { initialized: () => new Promise(() => undefined) };
+  it('asks for the UI chunk just after the record request, so its scripts do not hold the request up', async () => {
+    const client = scriptOpen(new FakeClient({ entity: { currentEntityId: IDS.deal, currentEntityType: 'deal' } }), 'deal');
+    scope.app = fakeApp(client);
     const ui = uiChunk();
+    const requestsWhenAsked: number[] = [];
+    ui.loadUi.mockImplementation(() => {
+      requestsWhenAsked.push(client.callsTo('getDealView').length);
+      return new Promise(() => undefined);
+    });
     void startSidebar('deal', ui.loadUi);
-    expect(ui.loadUi).toHaveBeenCalledTimes(1);
+    await flush();
+    expect(requestsWhenAsked).toEqual([1]);
   });
+
 
   it('keeps the field settings under the account\'s domain in the page storage', async () => {
     const client = scriptOpen(new FakeClient({ entity: { currentEntityId: IDS.deal, currentEntityType: 'deal' }, iparams: { domain: 'globex.myfreshworks.com' } }), 'deal');

@@ -17,7 +17,9 @@ type BootModule = typeof Boot;
 /**
  * The placement's entry: it starts the open's CRM request as soon as the platform client is
  * ready and only then loads React and Crayons (a separate chunk), so their download and
- * start-up hide under the request's latency instead of coming before it.
+ * start-up hide under the request's latency instead of coming before it. The chunk is asked for
+ * just after the request, not before: its scripts would otherwise take the browser's few
+ * connections to the app's host while the request waits for one.
  */
 // A plain statement, not a default parameter, so the bundler wraps it with the loader that
 // also brings the chunk's CSS.
@@ -26,22 +28,25 @@ function importBoot(): Promise<BootModule> {
 }
 
 export async function startSidebar(entity: EntityType, loadUi: () => Promise<BootModule> = importBoot): Promise<void> {
-  const ui = loadUi();
+  let ui: Promise<BootModule> | undefined;
+  const loadUiOnce = (): Promise<BootModule> => (ui ??= loadUi());
+  const requested = (): void => void loadUiOnce();
   let boot: SidebarBoot;
   try {
-    boot = await prepare(entity);
+    boot = await prepare(entity, requested);
   } catch {
-    (await ui).showBootFailure();
+    (await loadUiOnce()).showBootFailure();
     return;
   }
-  (await ui).mountSidebar(boot);
+  (await loadUiOnce()).mountSidebar(boot);
 }
 
 /**
- * The record request goes out as soon as the platform says which record is open; the iparams
- * (the admin's settings, and the domain that scopes the field-settings cache) arrive beside it.
+ * The record request goes out as soon as the platform says which record is open, then the UI
+ * chunk is asked for (`requested`); the iparams (the admin's settings, and the domain that
+ * scopes the field-settings cache) arrive beside them.
  */
-async function prepare(entity: EntityType): Promise<SidebarBoot> {
+async function prepare(entity: EntityType, requested: () => void): Promise<SidebarBoot> {
   const host = createHost(await connectToPlatform());
   const settings = host.settings();
   const info = await host.entity().catch(() => undefined);
@@ -49,6 +54,7 @@ async function prepare(entity: EntityType): Promise<SidebarBoot> {
   const metadata = createMetadataCache(host, { scope, storage: pageStorage() });
   const preload =
     info === undefined ? undefined : { id: info.currentEntityId, result: loadSidebarData(entity, { host, metadata }, info.currentEntityId) as Promise<Result<unknown, CrmFailure>> };
+  requested();
   const user = host.loggedInUser().then(
     (found): CurrentUser => ({ id: found.id, name: found.display_name }),
     () => undefined,

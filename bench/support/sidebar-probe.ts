@@ -1,10 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 /**
- * Time to content measured inside the browser, so no Node round-trip is in the figure: the host
- * page notes `performance.now()` as it clicks the app icon; a MutationObserver in the sidebar
- * iframe (same origin) reports each change of `[data-testid="sidebar"]`'s `data-state` to the
- * host page synchronously, which notes its own `performance.now()`. One clock, no skew.
+ * Time to content measured inside the browser, with nothing of the harness in the app's frame:
+ * no Playwright init script (each costs every new document a script evaluation) and no polling.
+ * One `page.evaluate` in the product page notes `performance.now()`, clicks the app icon, and
+ * watches the drawer's iframe (same origin in the emulator) with a MutationObserver from its
+ * DOMContentLoaded on; each change of `[data-testid="sidebar"]`'s `data-state` is noted with the
+ * page's own clock, so there is one clock and no skew.
  */
 export interface ProbeState {
   state: string;
@@ -18,74 +20,72 @@ export interface OpenTiming {
   states: ProbeState[];
 }
 
-interface Probe {
-  clickAt?: number;
-  final?: 'ready' | 'error';
-  finalAt?: number;
-  states: ProbeState[];
-  start(): void;
-  report(state: string): void;
+interface ProbeArgs {
+  icon: string;
+  frame: string;
+  timeoutMs: number;
 }
 
-type ProbeWindow = Window & { __sidebarProbe?: Probe };
-
-/** Runs in every frame of every page of the context (Playwright init script). */
-function probeScript(): void {
-  const probeWindow = window as ProbeWindow;
-  if (window === window.top) {
-    const probe: Probe = {
-      states: [],
-      start() {
-        Object.assign(probe, { clickAt: performance.now(), final: undefined, finalAt: undefined, states: [] });
-      },
-      report(state) {
-        if (probe.clickAt === undefined) return;
-        const atMs = performance.now() - probe.clickAt;
-        probe.states.push({ state, atMs });
-        if (probe.final === undefined && (state === 'ready' || state === 'error')) Object.assign(probe, { final: state, finalAt: atMs });
-      },
+/** Runs in the product page (serialised by Playwright, so self-contained). */
+function clickAndWatch({ icon, frame, timeoutMs }: ProbeArgs): Promise<OpenTiming> {
+  return new Promise((resolve, reject) => {
+    const states: ProbeState[] = [];
+    const button = document.querySelector<HTMLElement>(icon);
+    if (button === null) return reject(new Error(`no app icon ${icon}`));
+    const clickAt = performance.now();
+    let last: string | undefined;
+    const timer = setTimeout(() => reject(new Error(`no ready or error within ${timeoutMs} ms: ${JSON.stringify(states)}`)), timeoutMs);
+    const settle = (state: string, atMs: number) => {
+      if (state !== 'ready' && state !== 'error') return;
+      clearTimeout(timer);
+      resolve({ ms: atMs, final: state, states });
     };
-    probeWindow.__sidebarProbe = probe;
-    return;
-  }
-  let last: string | undefined;
-  const check = () => {
-    const state = document.querySelector('[data-testid="sidebar"]')?.getAttribute('data-state') ?? undefined;
-    if (state === last || state === undefined) return;
-    last = state;
-    const top: ProbeWindow | null = window.top;
-    top?.__sidebarProbe?.report(state);
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+    const check = (doc: Document) => {
+      const state = doc.querySelector('[data-testid="sidebar"]')?.getAttribute('data-state') ?? undefined;
+      if (state === undefined || state === last) return;
+      last = state;
+      const atMs = performance.now() - clickAt;
+      states.push({ state, atMs });
+      settle(state, atMs);
+    };
+    const watch = (doc: Document) => {
+      new MutationObserver(() => check(doc)).observe(doc, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+      check(doc);
+    };
+    button.click();
+    const element = document.querySelector<HTMLIFrameElement>(frame);
+    if (element?.contentWindow === null || element?.contentWindow === undefined) return reject(new Error(`no app frame ${frame}`));
+    return watchFrame(element, watch);
+  });
+}
+
+/** Calls `watch` with the app's document once it is parsed: now, or at its DOMContentLoaded. */
+function watchFrame(element: HTMLIFrameElement, watch: (doc: Document) => void): void {
+  const doc = element.contentDocument;
+  if (doc !== null && doc.URL !== 'about:blank' && doc.readyState !== 'loading') return watch(doc);
+  // The initial about:blank Window is kept for a same-origin document, so its listener stays.
+  element.contentWindow?.addEventListener('DOMContentLoaded', () => element.contentDocument && watch(element.contentDocument), { once: true });
+  return undefined;
 }
 
 /**
- * The script as source text. tsx compiles with esbuild's keepNames, which wraps inner functions
- * in `__name(…)`: a helper the browser does not have, so a no-op one comes along.
- */
-export function browserSource(script: () => void): string {
-  return `(() => { const __name = (target) => target; (${script.toString()})(); })();`;
-}
-
-export async function installSidebarProbe(context: BrowserContext): Promise<void> {
-  await context.addInitScript({ content: browserSource(probeScript) });
-}
-
-/**
- * Clicks the placement's app icon from inside the page and waits (in the page) for the sidebar
- * to reach `ready` or `error`. The page must be loaded with the icon present.
+ * Clicks the placement's app icon from inside the page and resolves when the sidebar reaches
+ * `ready` or `error`. The page must be loaded with the icon present, its drawer not yet opened.
  */
 export async function timeOpen(page: Page, placeholder: string, timeoutMs = 30_000): Promise<OpenTiming> {
-  await page.evaluate((selector) => {
-    const probe = (window as ProbeWindow).__sidebarProbe;
-    const icon = document.querySelector<HTMLElement>(selector);
-    if (probe === undefined || icon === null) throw new Error(`no probe or no icon ${selector}`);
-    probe.start();
-    icon.click();
-  }, `[data-testid="fdk-app-icon"][data-placeholder="${placeholder}"]`);
-  await page.waitForFunction(() => (window as ProbeWindow).__sidebarProbe?.finalAt !== undefined, undefined, { timeout: timeoutMs });
-  return page.evaluate(() => {
-    const probe = (window as ProbeWindow).__sidebarProbe as Probe;
-    return { ms: probe.finalAt as number, final: probe.final as 'ready' | 'error', states: probe.states };
-  });
+  const args: ProbeArgs = {
+    icon: `[data-testid="fdk-app-icon"][data-placeholder="${placeholder}"]`,
+    frame: `iframe[data-testid="fdk-app-frame"][title="${placeholder}"]`,
+    timeoutMs,
+  };
+  return page.evaluate<OpenTiming>(browserSource(clickAndWatch, args, [watchFrame]));
+}
+
+/**
+ * The function, called with `args`, as an expression to evaluate, with the top-level `helpers`
+ * it calls declared beside it. tsx compiles with esbuild's keepNames, which wraps
+ * inner functions in `__name(…)`: a helper the browser does not have, so a no-op one comes along.
+ */
+export function browserSource<A>(script: (args: A) => unknown, args: A, helpers: Array<(...values: never[]) => unknown> = []): string {
+  return `(() => { const __name = (target) => target; ${helpers.map(String).join('\n')}\n return (${script.toString()})(${JSON.stringify(args)}); })()`;
 }

@@ -204,6 +204,18 @@ describe('app files (served as a CDN serves them)', () => {
     expect((await stale.text()).length).toBeGreaterThan(0);
   });
 
+  it('tags the platform client script by its content, as its CDN would', async () => {
+    const first = await fetch(`${emulator.url}/__fdk/client.js`);
+    const body = await first.text();
+    const tag = first.headers.get('etag') ?? '';
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(body).toContain('initialized');
+    const again = await fetch(`${emulator.url}/__fdk/client.js`, { headers: { 'If-None-Match': tag } });
+    expect([again.status, await again.text()]).toEqual([304, '']);
+    const stale = await fetch(`${emulator.url}/__fdk/client.js`, { headers: { 'If-None-Match': '"other"' } });
+    expect(await stale.text()).toBe(body);
+  });
+
   it('never lets a page be kept: the platform rewrites it on every load', async () => {
     const page = await fetch(appUrl('probe.html'));
     expect(page.headers.get('cache-control')).toBe('no-store');

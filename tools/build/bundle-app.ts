@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { build, createLogger, type Logger, type Rolldown } from 'vite';
 import { checkAppClientFirst } from './app-client';
 import { copyIcons, crayonsIconsFromApp } from './icons';
+import { preloadLazyImports } from './preload-lazy-imports';
 import { listFiles, posixRelative } from './paths';
 
 /**
@@ -101,7 +102,7 @@ export async function buildFrontEnd(root: string, outDir: string): Promise<PageR
     envDir: false,
     customLogger: quietLogger(),
     publicDir: join(appDir, 'public'),
-    plugins: [react(), crayonsIconsFromApp()],
+    plugins: [react(), crayonsIconsFromApp(), preloadLazyImports()],
     build: {
       outDir: join(outDir, 'app'),
       emptyOutDir: true,

@@ -14,6 +14,16 @@ class MemoryStorage implements KeyValueStorage {
   }
 }
 
+/** A storage that can list its keys, as localStorage can. */
+class ListableStorage extends MemoryStorage {
+  get length(): number {
+    return this.items.size;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+}
+
 let clock = 1_000_000;
 const now = () => clock;
 
@@ -60,6 +70,52 @@ describe('createMetadataCache', () => {
     giveScope('beta.myfreshworks.com');
     expect(fieldNames(await pending)).toContain('cf_tier');
     expect([...storage.items.keys()]).toEqual(['companion:fields:v2:beta.myfreshworks.com:contacts']);
+  });
+
+  it('asks at once when no account has a fresh stored copy, and stores under the scope when it comes', async () => {
+    const storage = new ListableStorage();
+    storage.items.set('companion:fields:v2:acme.myfreshworks.com:deals', JSON.stringify({ savedAt: clock, fields: [] }));
+    storage.items.set('companion:fields:v2:acme.myfreshworks.com:contacts', JSON.stringify({ savedAt: clock - METADATA_TTL_MS, fields: [] }));
+    let giveScope: (scope: string) => void = () => undefined;
+    const { client, cache } = setup({ storage, scope: new Promise<string>((resolve) => (giveScope = resolve)) });
+    client.respond('getFieldSettings', contactFieldSettings());
+    const first = cache.fields('contacts');
+    const second = cache.fields('contacts');
+    await tick();
+    expect(client.callsTo('getFieldSettings')).toHaveLength(1);
+    expect(fieldNames(await first)).toContain('cf_tier');
+    expect(await second).toEqual(await first);
+    expect(storage.items.has('companion:fields:v2:beta.myfreshworks.com:contacts')).toBe(false);
+    giveScope('beta.myfreshworks.com');
+    await tick();
+    expect(storage.items.has('companion:fields:v2:beta.myfreshworks.com:contacts')).toBe(true);
+  });
+
+  it('waits for the scope when some account holds a fresh copy, and fetches for another account', async () => {
+    const storage = new ListableStorage();
+    storage.items.set('companion:fields:v2:globex.myfreshworks.com:contacts', JSON.stringify({ savedAt: clock, fields: [] }));
+    let giveScope: (scope: string) => void = () => undefined;
+    const { client, cache } = setup({ storage, scope: new Promise<string>((resolve) => (giveScope = resolve)) });
+    client.respond('getFieldSettings', contactFieldSettings());
+    const pending = cache.fields('contacts');
+    await tick();
+    expect(client.callsTo('getFieldSettings')).toHaveLength(0);
+    giveScope('acme.myfreshworks.com');
+    expect(fieldNames(await pending)).toContain('cf_tier');
+    expect(client.callsTo('getFieldSettings')).toHaveLength(1);
+  });
+
+  it('asks at once when listing the storage throws, or there is no storage', async () => {
+    const broken = new ListableStorage();
+    broken.key = () => {
+      throw new Error('SecurityError');
+    };
+    broken.items.set('x', 'y');
+    for (const storage of [broken, undefined]) {
+      const { client, cache } = setup({ storage, scope: new Promise<string>(() => undefined) });
+      client.respond('getFieldSettings', contactFieldSettings());
+      expect(fieldNames(await cache.fields('contacts'))).toContain('cf_tier');
+    }
   });
 
   it('keeps entities apart', async () => {

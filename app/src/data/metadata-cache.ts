@@ -18,6 +18,9 @@ const STORAGE_PREFIX = 'companion:fields:v2';
 export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  /** Listing the keys lets a first open skip waiting for its scope; without it, it waits. */
+  readonly length?: number;
+  key?(index: number): string | null;
 }
 
 interface Entry {
@@ -59,6 +62,16 @@ function writeStored(storage: KeyValueStorage | undefined, key: string, entry: E
   }
 }
 
+/** Every key in storage; undefined when it cannot list them, none when listing throws (nothing usable there). */
+function storedKeys(storage: KeyValueStorage): string[] | undefined {
+  if (storage.key === undefined || storage.length === undefined) return undefined;
+  try {
+    return Array.from({ length: storage.length }, (_, index) => storage.key?.(index) ?? '');
+  } catch {
+    return [];
+  }
+}
+
 /** The page's localStorage, when the sandbox allows it. */
 export function pageStorage(): KeyValueStorage | undefined {
   try {
@@ -72,18 +85,17 @@ export function createMetadataCache(host: Host, options: MetadataCacheOptions): 
   const now = options.now ?? Date.now;
   const ttl = options.ttlMs ?? METADATA_TTL_MS;
   const memory = new Map<FieldSettingsEntity, Entry>();
-  // One request per entity even when several parts of the page ask at once.
   const inFlight = new Map<FieldSettingsEntity, Promise<Result<FieldDef[], CrmFailure>>>();
   const fresh = (entry: Entry | undefined): entry is Entry => entry !== undefined && now() - entry.savedAt < ttl && entry.savedAt <= now();
   const scope = Promise.resolve(options.scope);
   const storageKey = (resolved: string, entity: FieldSettingsEntity) => `${STORAGE_PREFIX}:${resolved}:${entity}`;
 
-  async function fetchFields(entity: FieldSettingsEntity, key: string): Promise<Result<FieldDef[], CrmFailure>> {
+  async function fetchFields(entity: FieldSettingsEntity, key: Promise<string>): Promise<Result<FieldDef[], CrmFailure>> {
     const answer = await host.call('getFieldSettings', { entity });
     if (!answer.ok) return answer;
     const entry = { savedAt: now(), fields: toFieldDefs(answer.value.fields) };
     memory.set(entity, entry);
-    writeStored(options.storage, key, entry);
+    void key.then((resolved) => writeStored(options.storage, resolved, entry));
     return ok(entry.fields);
   }
 
@@ -94,16 +106,30 @@ export function createMetadataCache(host: Host, options: MetadataCacheOptions): 
     return entry;
   }
 
+  /**
+   * True when no account's stored copy of the entity is fresh, so the scope cannot change the
+   * answer: a first open asks the CRM at once instead of after the iparams.
+   */
+  function storedNowhere(entity: FieldSettingsEntity): boolean {
+    const { storage } = options;
+    if (storage === undefined) return true;
+    const keys = storedKeys(storage);
+    return keys !== undefined && !keys.some((key) => key.startsWith(`${STORAGE_PREFIX}:`) && key.endsWith(`:${entity}`) && fresh(readStored(storage, key)));
+  }
+
+  /** One request per entity even when several parts of the page ask at once. */
+  function fetchOnce(entity: FieldSettingsEntity): Promise<Result<FieldDef[], CrmFailure>> {
+    const pending = inFlight.get(entity) ?? fetchFields(entity, scope.then((resolved) => storageKey(resolved, entity))).finally(() => inFlight.delete(entity));
+    inFlight.set(entity, pending);
+    return pending;
+  }
+
   async function fields(entity: FieldSettingsEntity): Promise<Result<FieldDef[], CrmFailure>> {
     const inMemory = memory.get(entity);
     if (fresh(inMemory)) return ok(inMemory.fields);
-    const key = storageKey(await scope, entity);
-    const entry = stored(entity, key);
-    if (entry !== undefined) return ok(entry.fields);
-    // After the await, so parts of the page asking at once share one request.
-    const pending = inFlight.get(entity) ?? fetchFields(entity, key).finally(() => inFlight.delete(entity));
-    inFlight.set(entity, pending);
-    return pending;
+    if (inFlight.has(entity) || storedNowhere(entity)) return fetchOnce(entity);
+    const entry = stored(entity, storageKey(await scope, entity));
+    return entry === undefined ? fetchOnce(entity) : ok(entry.fields);
   }
 
   return { fields };

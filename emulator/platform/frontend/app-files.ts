@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -40,15 +41,25 @@ function entityTag(path: string): string {
  * compiled code) and asks again with If-None-Match. `no-cache` makes it ask every time, so a
  * rebuilt app is picked up at once.
  */
-function serveAsset(request: IncomingMessage, response: ServerResponse, path: string, type: string): void {
-  const tag = entityTag(path);
+function serveCached(request: IncomingMessage, response: ServerResponse, tag: string, type: string, body: () => Buffer): void {
   const headers = { 'Cache-Control': 'no-cache', ETag: tag };
   if (request.headers['if-none-match'] === tag) {
     response.writeHead(304, headers).end();
     return;
   }
-  const body = readFileSync(path);
-  response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(body.length) }).end(body);
+  const bytes = body();
+  response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(bytes.length) }).end(bytes);
+}
+
+function serveAsset(request: IncomingMessage, response: ServerResponse, path: string, type: string): void {
+  serveCached(request, response, entityTag(path), type, () => readFileSync(path));
+}
+
+/** The platform's client script comes from its CDN, cached like the app's assets. */
+async function serveClientScript(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = Buffer.from(await bundleBrowserScript(CLIENT_ENTRY));
+  const tag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+  serveCached(request, response, tag, 'text/javascript; charset=utf-8', () => body);
 }
 
 function serveFile(request: IncomingMessage, response: ServerResponse, path: string): void {
@@ -67,7 +78,7 @@ function serveFile(request: IncomingMessage, response: ServerResponse, path: str
 export async function serveAppFiles(context: EmulatorContext, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
   const path = new URL(request.url ?? '/', 'http://emulator.local').pathname;
   if (path === CLIENT_SCRIPT_PATH) {
-    sendText(response, 200, await bundleBrowserScript(CLIENT_ENTRY), 'text/javascript; charset=utf-8');
+    await serveClientScript(request, response);
     return true;
   }
   if (!path.startsWith(`${APP_PREFIX}/`)) return false;
