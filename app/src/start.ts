@@ -42,6 +42,20 @@ export async function startSidebar(entity: EntityType, loadUi: () => Promise<Boo
 }
 
 /**
+ * A page's first date or number format loads the browser's locale data: 35-45 ms of main
+ * thread on a slow machine, every time in a new browser process. Done while the record request
+ * is out, it is off the path to content; afterwards each format costs well under a millisecond.
+ */
+export function warmLocaleData(): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(0);
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(0);
+  } catch {
+    // A browser without Intl formats later, or not at all: nothing to prepare.
+  }
+}
+
+/**
  * The record request goes out as soon as the platform says which record is open, then the UI
  * chunk is asked for (`requested`); the iparams (the admin's settings, and the domain that
  * scopes the field-settings cache) arrive beside them.
@@ -55,6 +69,7 @@ async function prepare(entity: EntityType, requested: () => void): Promise<Sideb
   const preload =
     info === undefined ? undefined : { id: info.currentEntityId, result: loadSidebarData(entity, { host, metadata }, info.currentEntityId) as Promise<Result<unknown, CrmFailure>> };
   requested();
+  warmLocaleData();
   const user = host.loggedInUser().then(
     (found): CurrentUser => ({ id: found.id, name: found.display_name }),
     () => undefined,

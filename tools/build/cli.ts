@@ -1,4 +1,5 @@
-// `npm run build [-- --out <dir>]`: writes the FDK app to dist/ and prints what it holds.
+// `npm run build [-- --out <dir>] [--json]`: writes the FDK app to dist/ and prints what it holds
+// (with --json, the build report as one JSON line, for tools that build in a child process).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildProject, type BuildReport } from './index';
@@ -16,10 +17,11 @@ function printReport(report: BuildReport): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { out: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const root = process.cwd();
   const report = await buildProject(root, values.out === undefined ? undefined : resolve(values.out));
-  printReport(report);
+  if (values.json) console.log(JSON.stringify(report));
+  else printReport(report);
 }
 
 main().catch((error: unknown) => {

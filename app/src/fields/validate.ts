@@ -77,8 +77,9 @@ const CHECKS: Partial<Record<FieldKind, Check>> = {
 
 const MAX_LENGTH: Partial<Record<FieldKind, number>> = { text: MAX_TEXT, paragraph: MAX_PARAGRAPH };
 
-/** The `{max}` of the "too large" and "too many digits" messages. */
-const LIMITS: Partial<Record<FieldKind, string>> = { number: MAX_WHOLE.toLocaleString('en-US'), decimal: String(MAX_SIGNIFICANT_DIGITS) };
+/** The `{max}` of the "too large" and "too many digits" messages, formatted when a message needs it (not on import). */
+const LIMITS: Partial<Record<FieldKind, () => string>> = { number: () => MAX_WHOLE.toLocaleString('en-US'), decimal: () => String(MAX_SIGNIFICANT_DIGITS) };
+const limitOf = (kind: FieldKind): string => LIMITS[kind]?.() ?? '';
 
 function checkLength(field: FieldDef, value: string): string | undefined {
   const max = MAX_LENGTH[field.kind];
@@ -90,7 +91,7 @@ export function validateField(field: FieldDef, value: FieldValue): string | unde
   if (field.kind === 'checkbox') return undefined;
   if (isEmptyValue(value, field.kind)) return field.required ? format(text.required, { label: field.label }) : undefined;
   const message = CHECKS[field.kind]?.(String(value).trim(), field);
-  if (message !== undefined) return format(message, { label: field.label, max: LIMITS[field.kind] ?? '' });
+  if (message !== undefined) return format(message, { label: field.label, max: limitOf(field.kind) });
   return checkLength(field, String(value));
 }
 
