@@ -6,6 +6,7 @@ import { build, createLogger, type Logger, type Rolldown } from 'vite';
 import { checkAppClientFirst } from './app-client';
 import { copyIcons, crayonsIconsFromApp } from './icons';
 import { preloadLazyImports } from './preload-lazy-imports';
+import { uiChunk } from './ui-chunk';
 import { listFiles, posixRelative } from './paths';
 
 /**
@@ -91,6 +92,7 @@ export async function buildFrontEnd(root: string, outDir: string): Promise<PageR
   const appDir = join(root, 'app');
   const input = pageInputs(appDir);
   if (Object.keys(input).length === 0) throw new FrontEndBuildError('app/ has no HTML pages');
+  const ui = uiChunk();
   const result = await build({
     root: appDir,
     base: './',
@@ -102,7 +104,7 @@ export async function buildFrontEnd(root: string, outDir: string): Promise<PageR
     envDir: false,
     customLogger: quietLogger(),
     publicDir: join(appDir, 'public'),
-    plugins: [react(), crayonsIconsFromApp(), preloadLazyImports()],
+    plugins: [react(), crayonsIconsFromApp(), preloadLazyImports(), ui],
     build: {
       outDir: join(outDir, 'app'),
       emptyOutDir: true,
@@ -110,7 +112,7 @@ export async function buildFrontEnd(root: string, outDir: string): Promise<PageR
       sourcemap: false,
       target: 'es2020',
       modulePreload: { polyfill: false },
-      rolldownOptions: { input },
+      rolldownOptions: { input, output: { codeSplitting: ui.codeSplitting } },
     },
   });
   copyIcons(join(outDir, 'app'));
