@@ -8,12 +8,14 @@
 // Every open is of a different record, so no response is reused. The browser runs as a user's
 // does: no Playwright route (a route turns the HTTP cache off and holds every request for a trip
 // to Node), offline by resolver rules, and any request that tried to leave the machine counts.
+// `--cpu-slowdown N` runs the pages' renderer N times slower (Chromium's CPU throttling), as on
+// a slower laptop than this machine; such a run writes bench/results/sidebar-cpu<N>x.json.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStandIn } from '../emulator/crm/stand-in';
 import type { CrmServer } from '../emulator/crm/crm-server';
 import { startEmulator, type Emulator } from '../emulator/platform/emulator';
@@ -47,6 +49,8 @@ interface Setup {
   staticKb: Partial<Record<SidebarEntity, number>>;
   /** Requests of every context that tried to leave the machine. */
   offsite: string[];
+  /** Chromium's CPU throttling rate for every page; 1 = this machine's speed. */
+  cpuSlowdown: number;
   cleanup: () => Promise<void>;
 }
 
@@ -61,17 +65,28 @@ function buildInChild(out: string): BuildReport {
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as BuildReport;
 }
 
-function appDirectory(): { dir: string; staticKb: Setup['staticKb']; dispose: () => void } {
-  const { values } = parseArgs({ options: { app: { type: 'string' } } });
-  if (values.app !== undefined) return { dir: resolve(values.app), staticKb: {}, dispose: () => undefined };
+interface Options {
+  app?: string;
+  cpuSlowdown: number;
+}
+
+function options(): Options {
+  const { values } = parseArgs({ options: { app: { type: 'string' }, 'cpu-slowdown': { type: 'string', default: '1' } } });
+  const cpuSlowdown = Number(values['cpu-slowdown']);
+  if (!Number.isFinite(cpuSlowdown) || cpuSlowdown < 1) throw new Error(`--cpu-slowdown must be a number ≥ 1, got ${values['cpu-slowdown']}`);
+  return { ...(values.app === undefined ? {} : { app: values.app }), cpuSlowdown };
+}
+
+function appDirectory(app: string | undefined): { dir: string; staticKb: Setup['staticKb']; dispose: () => void } {
+  if (app !== undefined) return { dir: resolve(app), staticKb: {}, dispose: () => undefined };
   const out = mkdtempSync(join(tmpdir(), 'bench-sidebar-'));
   const report = buildInChild(out);
   const staticKb = Object.fromEntries(report.pages.map((page) => [page.page.replace(/\.html$/, ''), round1(page.gzipBytes / 1024)]));
   return { dir: out, staticKb, dispose: () => rmSync(out, { recursive: true, force: true }) };
 }
 
-async function setUp(): Promise<Setup> {
-  const app = appDirectory();
+async function setUp(options: Options): Promise<Setup> {
+  const app = appDirectory(options.app);
   const crm = await startStandIn({ seed: 1, faults: [{ route: '*', latencyMs: LATENCY_MS }] });
   const emulator = await startEmulator({ appDir: app.dir, port: 0, crm: { kind: 'stand-in', server: crm } });
   await installDemo(emulator);
@@ -82,7 +97,18 @@ async function setUp(): Promise<Setup> {
     await crm.close();
     app.dispose();
   };
-  return { crm, emulator, browser, staticKb: app.staticKb, offsite: [], cleanup };
+  return { crm, emulator, browser, staticKb: app.staticKb, offsite: [], cpuSlowdown: options.cpuSlowdown, cleanup };
+}
+
+/** A page of the context, throttled when the run asks for a slower machine. */
+async function openPage(setup: Setup, context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  if (setup.cpuSlowdown !== 1) {
+    // The app's frame is same-origin, so it runs in this page's renderer and is throttled with it.
+    const session = await context.newCDPSession(page);
+    await session.send('Emulation.setCPUThrottlingRate', { rate: setup.cpuSlowdown });
+  }
+  return page;
 }
 
 async function freshContext(setup: Setup): Promise<BrowserContext> {
@@ -97,7 +123,7 @@ async function runCold(setup: Setup, run: EntityRun, ids: number[]): Promise<Bro
   for (const [index, id] of ids.entries()) {
     await context?.close();
     context = await freshContext(setup);
-    const page = await context.newPage();
+    const page = await openPage(setup, context);
     // The first open also records the scripts the iframe loads (nothing cached yet).
     const scripts = index === 0 ? recordFrameScripts(page) : undefined;
     run.cold.push(await measureOpen(page, setup.emulator, run.entity, id, OPEN_TIMING));
@@ -112,7 +138,7 @@ async function runEntity(setup: Setup, entity: SidebarEntity): Promise<EntityRun
   const run: EntityRun = { entity, cold: [], warm: [], scripts: [] };
   const context = await runCold(setup, run, ids.slice(0, COLD_OPENS));
   try {
-    const page = await context.newPage();
+    const page = await openPage(setup, context);
     for (const id of ids.slice(COLD_OPENS)) run.warm.push(await measureOpen(page, setup.emulator, entity, id, OPEN_TIMING));
   } finally {
     await context.close();
@@ -167,6 +193,7 @@ function addScripts(results: BenchResults, run: EntityRun, staticKb: number | un
 
 function resultsOf(runs: EntityRun[], setup: Setup): BenchResults {
   const results: BenchResults = { figures: {}, targets: {}, reference: {} };
+  add(results, 'cpu_slowdown', setup.cpuSlowdown, 'Chromium CPU throttling rate of the pages (1 = this machine; --cpu-slowdown N)');
   for (const run of runs) {
     addCalls(results, run);
     addTimes(results, run);
@@ -180,7 +207,7 @@ function resultsOf(runs: EntityRun[], setup: Setup): BenchResults {
 }
 
 async function main(): Promise<void> {
-  const setup = await setUp();
+  const setup = await setUp(options());
   try {
     const runs: EntityRun[] = [];
     for (const entity of SIDEBAR_ENTITIES) {
@@ -189,7 +216,7 @@ async function main(): Promise<void> {
     }
     const results = resultsOf(runs, setup);
     console.log(`\n${formatTable(results)}`);
-    console.log(`\nwrote ${writeResults('sidebar', results)}`);
+    console.log(`\nwrote ${writeResults(setup.cpuSlowdown === 1 ? 'sidebar' : `sidebar-cpu${setup.cpuSlowdown}x`, results)}`);
     if (missedTargets(results).length > 0) process.exitCode = 1;
   } finally {
     await setup.cleanup();
